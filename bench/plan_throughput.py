@@ -1,0 +1,107 @@
+"""Planner throughput: applications planned per second, with and without drafts.
+
+Run: .venv/bin/python bench/plan_throughput.py [--sizes 10000 100000] [--process 5000]
+
+Prints, for each size: parse time, planning rate without drafts (the target is at
+least 100,000 applications per second per core), the rate with every draft the
+JSON output carries, and peak traced memory. Then it times the whole process
+`followup plan --format json` on a journal of --process applications (wall time
+and peak RSS of the child; target under 0.5 s).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import synthetic_journal
+
+from followup.planner import parse_journal, plan, plan_to_dict
+
+AS_OF = date(2026, 3, 11)
+
+
+def best_of(runs: int, func: object) -> float:
+    """The fastest of `runs` timings of `func()`, in seconds."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        func()  # type: ignore[operator]
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def in_process(count: int) -> None:
+    data = synthetic_journal(count, AS_OF)
+    events = sum(len(a["events"]) for a in data["applications"])
+    parse_s = best_of(3, lambda: parse_journal(data))
+    journal = parse_journal(data)
+    plan(journal, AS_OF)  # warm the calendars
+    plan_s = best_of(3, lambda: plan(journal, AS_OF))
+    result = plan(journal, AS_OF)
+    drafts_s = best_of(3, lambda: plan_to_dict(plan(journal, AS_OF), drafts=True))
+    tracemalloc.start()
+    plan_to_dict(plan(journal, AS_OF), drafts=True)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    steps = sum(len(p.steps) for p in result.applications)
+    print(f"{count:>7} applications, {events} events, {steps} steps")
+    print(
+        f"  parse+validate:       {count / parse_s:>10,.0f} applications/s ({parse_s * 1000:.0f} ms)"
+    )
+    print(
+        f"  plan, no drafts:      {count / plan_s:>10,.0f} applications/s ({plan_s * 1000:.0f} ms)"
+    )
+    print(
+        f"  plan + JSON + drafts: {count / drafts_s:>10,.0f} applications/s ({drafts_s * 1000:.0f} ms)"
+    )
+    print(f"  peak traced memory while planning with drafts: {peak / 2**20:.1f} MiB")
+
+
+def whole_process(count: int) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "journal.json"
+        path.write_text(json.dumps(synthetic_journal(count, AS_OF)))
+        command = [
+            str(Path(sys.executable).parent / "followup"),
+            "plan",
+            str(path),
+            "--as-of",
+            AS_OF.isoformat(),
+            "--format",
+            "json",
+        ]
+        walls = []
+        for _ in range(5):
+            start = time.perf_counter()
+            subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+            walls.append(time.perf_counter() - start)
+        rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    walls.sort()
+    print(f"whole process `followup plan --format json`, {count} applications:")
+    print(f"  wall time: best {walls[0]:.3f} s, median {walls[2]:.3f} s; peak RSS {rss:.0f} MiB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
+    parser.add_argument("--process", type=int, default=5_000)
+    args = parser.parse_args()
+    for count in args.sizes:
+        in_process(count)
+    if args.process:
+        whole_process(args.process)
+
+
+if __name__ == "__main__":
+    main()

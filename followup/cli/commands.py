@@ -1,0 +1,80 @@
+"""The planner's commands: `plan` and `demo`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from ..planner.demo import DEMO_PATH, demo_journal
+from ..planner.journal import load_journal
+from ..planner.model import Journal
+from ..planner.plan import plan, plan_to_dict
+from . import command, iso_date
+
+
+def _plan_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--as-of",
+        type=iso_date,
+        default=None,
+        help="plan as of this date (YYYY-MM-DD; default: today)",
+    )
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
+
+
+def _file_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, help="a journal file (format followup/1)")
+    _plan_options(parser)
+
+
+@command(_file_options)
+def cmd_plan(args: argparse.Namespace) -> int:
+    """Plan the follow-ups of a journal file, without any database.
+
+    Prints the agenda (what is due, overdue first), then each open application's
+    next step with the reason. `--format json` prints the documented plan format
+    (followup-plan/1), drafts included.
+
+    Example:
+        followup plan examples/demo.json --as-of 2026-03-11
+    """
+    journal = load_journal(args.file)
+    return _print_plan(journal, args.as_of or date.today(), args.format)
+
+
+@command(_plan_options)
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Plan the bundled demo journal, its dates moved so that it happens this week.
+
+    Example:
+        followup demo
+    """
+    as_of = args.as_of or date.today()
+    return _print_plan(demo_journal(as_of), as_of, args.format)
+
+
+def print_json(data: object) -> None:
+    """JSON on stdout: indented for a person at a terminal, compact (and much faster,
+    as the C encoder only handles compact output) for a pipe or a file."""
+    indent = 2 if sys.stdout.isatty() else None
+    sys.stdout.write(json.dumps(data, indent=indent, ensure_ascii=False))
+    sys.stdout.write("\n")
+
+
+def _print_plan(journal: Journal, as_of: date, output: str) -> int:
+    result = plan(journal, as_of)
+    if output == "json":
+        print_json(plan_to_dict(result))
+        return 0
+    from .render import print_plan  # Rich is imported only for the text view
+
+    print_plan(result)
+    return 0
+
+
+__all__ = ["DEMO_PATH", "cmd_demo", "cmd_plan"]

@@ -1,0 +1,196 @@
+"""The planner's typed, immutable vocabulary: what a journal holds and what a plan says.
+
+Everything here is a value: built once by the journal parser (or the rules), never
+changed afterwards. Hot objects (events, steps) are NamedTuples because they are
+created by the hundred thousand in a planning run and a NamedTuple is several times
+cheaper to build than a frozen dataclass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, NamedTuple
+
+EMPLOYER_KINDS = (
+    "corporate",
+    "small_business",
+    "startup",
+    "nonprofit",
+    "government",
+    "staffing_agency",
+    "unknown",
+)
+CONTACT_ROLES = (
+    "recruiter",
+    "hr",
+    "hiring_manager",
+    "interviewer",
+    "assistant",
+    "insider",
+    "other",
+)
+STAGES = ("saved", "applied", "interviewing", "offer", "closed")
+ACTIONS = (
+    "send_thank_you",
+    "confirm_receipt",
+    "check_in",
+    "ask_insider",
+    "escalate",
+    "call",
+    "send_letter",
+    "status_update",
+    "reply",
+    "reply_graciously",
+    "move_on",
+)
+# Each action in the job seeker's words, for lists and buttons.
+ACTION_LABELS = {
+    "send_thank_you": "Send a thank-you note",
+    "confirm_receipt": "Confirm they received your application",
+    "check_in": "Check in",
+    "ask_insider": "Ask your contact inside",
+    "escalate": "Write to the hiring manager",
+    "call": "Call",
+    "send_letter": "Send a letter",
+    "status_update": "Tell them where things stand",
+    "reply": "Reply",
+    "reply_graciously": "Reply graciously",
+    "move_on": "Move on",
+}
+PHONE = "phone"
+EMAIL = "email"
+LETTER = "letter"
+
+
+class Contact(NamedTuple):
+    """A person at (or close to) the employer."""
+
+    id: str
+    name: str | None = None
+    role: str = "other"
+    email: str | None = None
+    phone: str | None = None
+    best_time: str | None = None
+
+
+class Event(NamedTuple):
+    """One journal event. Fields that an event type does not use stay None.
+
+    `at` is a naive local date-time in the application's time zone (a date alone is
+    midnight); `day` is its date, the unit every rule works in. `position` is the
+    event's position in the journal file, for error messages and stable order.
+    """
+
+    type: str
+    at: datetime
+    day: date
+    position: int
+    channel: str | None = None
+    to: str | None = None
+    sender: str | None = None  # the journal's `from`
+    purpose: str | None = None
+    outcome: str | None = None
+    kind: str | None = None
+    by: date | None = None
+    via: str | None = None
+    deadline: date | None = None
+    interviewers: tuple[str, ...] = ()  # the journal's `with`
+    final: bool = False
+    no_calls: bool = False
+    reason: str | None = None
+    notified: bool | None = None
+    notes: str | None = None
+    round: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """The job seeker: whose name signs the drafts, whose calendar is the default."""
+
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    country: str = "US"
+    subdivision: str | None = None
+    timezone: str = "UTC"
+
+
+@dataclass(frozen=True, slots=True)
+class Application:
+    """One job application: its facts, its people and its events in time order."""
+
+    id: str
+    company: str
+    role: str | None = None
+    employer_kind: str = "unknown"
+    industry: str | None = None
+    country: str = "US"
+    subdivision: str | None = None
+    timezone: str = "UTC"
+    posting_url: str | None = None
+    posting_text: str | None = None
+    notes: str | None = None
+    first_six_months: str | None = None
+    contacts: tuple[Contact, ...] = ()
+    events: tuple[Event, ...] = ()
+
+    def contact(self, contact_id: str | None) -> Contact | None:
+        """The contact with this id, or None."""
+        if contact_id is None:
+            return None
+        for person in self.contacts:
+            if person.id == contact_id:
+                return person
+        return None
+
+    def first_with_role(self, *roles: str) -> Contact | None:
+        """The first contact holding one of `roles`, tried in the order given."""
+        for role in roles:
+            for person in self.contacts:
+                if person.role == role:
+                    return person
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Journal:
+    """A parsed, validated journal: the only input of the planner."""
+
+    profile: Profile
+    policy_overrides: Mapping[str, Any] = field(default_factory=dict)
+    applications: tuple[Application, ...] = ()
+
+
+class Step(NamedTuple):
+    """One thing to do: what, how, to whom, when, and why."""
+
+    action: str
+    channel: str | None
+    to: str | None
+    due: date
+    due_by: date
+    reason: str
+    sources: tuple[str, ...]
+    window: str | None = None
+    leave_message: bool | None = None
+    projected: bool = False
+
+
+class Draft(NamedTuple):
+    """The words for a step: an email or letter, or a call sheet (subject None)."""
+
+    subject: str | None
+    body: str
+
+
+class DraftContext(NamedTuple):
+    """What the drafts need to know beyond the step, the application and the profile."""
+
+    last_interview: Event | None = None  # the latest interview on or before as_of
+    expected_by: date | None = None  # the decision/contact date they gave, if any
+    inbound: Event | None = None  # the message a reply or gracious reply answers
+    offer_deadline: date | None = None  # a competing offer's deadline (status_update)
+    offer_company: str | None = None  # who made the competing offer
+    voicemail_left: bool = False  # a voicemail was already left with this contact

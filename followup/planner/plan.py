@@ -1,0 +1,222 @@
+"""The public API: ``plan(journal, as_of) -> Plan``, and the plan as documented JSON.
+
+Planning is pure: the same journal, `as_of` and policy always give the same plan.
+Drafts are not part of planning; ``plan_to_dict`` renders them only for the steps
+that show them (each application's next step and the agenda).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, NamedTuple
+
+from .calendar import get_calendar
+from .model import Application, DraftContext, Event, Journal, Profile, Step
+from .policy import Policy, policy_from
+from .rules import Rules
+from .speed import collector_paused
+from .state import State, applied_within, fold, week_before
+
+PLAN_FORMAT = "followup-plan/1"
+
+
+class ApplicationPlan(NamedTuple):
+    """One application's stage and pending steps (steps[0] is the next thing to do)."""
+
+    application: Application
+    stage: str
+    steps: tuple[Step, ...]
+    context: DraftContext
+
+
+class Nudge(NamedTuple):
+    kind: str  # keep_searching | weekly_goal
+    reason: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """Every application's steps, the agenda of what is due, and the nudges."""
+
+    as_of: date
+    profile: Profile
+    applications: tuple[ApplicationPlan, ...]
+    agenda: tuple[tuple[ApplicationPlan, Step], ...]
+    nudges: tuple[Nudge, ...]
+
+
+def plan(journal: Journal, as_of: date, policy: Policy | None = None) -> Plan:
+    """Plan every application of `journal` as of the date `as_of`."""
+    with collector_paused():
+        return _plan(journal, as_of, policy)
+
+
+def _plan(journal: Journal, as_of: date, policy: Policy | None) -> Plan:
+    if policy is None:
+        policy = policy_from(journal.policy_overrides)[0]
+    states = [(app, fold(app, policy, as_of)) for app in journal.applications]
+    offer, offer_app = _competing_offer(states, policy, as_of)
+    plans = tuple(_plan_one(app, state, policy, as_of, offer, offer_app) for app, state in states)
+    agenda = [(p, s) for p in plans for s in p.steps if s.due <= as_of]
+    agenda.sort(key=lambda item: (item[1].due, item[1].due_by))
+    nudges = _nudges(journal, states, policy, as_of)
+    return Plan(as_of, journal.profile, plans, tuple(agenda), nudges)
+
+
+def _plan_one(
+    app: Application,
+    state: State,
+    policy: Policy,
+    as_of: date,
+    offer: Event | None,
+    offer_app: Application | None,
+) -> ApplicationPlan:
+    cal = get_calendar(app.country, app.subdivision, policy.year_end_slowdown)
+    rules = Rules(app, state, policy, cal, as_of)
+    if state.stage == "closed":
+        steps = rules.gracious_reply()
+    else:
+        status = rules.status_update(offer, offer_app)
+        steps = rules.thank_you_notes() + rules.owed_reply()
+        steps += ([status] if status else []) + rules.ladder(status)
+        steps.sort(key=_by_due)  # stable: the ladder's own order is kept
+    return ApplicationPlan(
+        app, state.stage, tuple(steps), _draft_context(state, offer, offer_app, app)
+    )
+
+
+def _by_due(step: Step) -> date:
+    return step.due
+
+
+def _competing_offer(
+    states: list[tuple[Application, State]], policy: Policy, as_of: date
+) -> tuple[Event | None, Application | None]:
+    """§7: the latest live offer: still open (not yet accepted, declined or lost),
+    its deadline not passed."""
+    best: tuple[Event | None, Application | None] = (None, None)
+    for app, state in states:
+        offer = state.offer
+        if offer is None or state.closed_reason is not None:
+            continue
+        live_until = offer.deadline or date.fromordinal(
+            offer.day.toordinal() + policy.status_update_days
+        )
+        if as_of <= live_until and (best[0] is None or offer.at > best[0].at):
+            best = (offer, app)
+    return best
+
+
+def _draft_context(
+    state: State, offer: Event | None, offer_app: Application | None, app: Application
+) -> DraftContext:
+    expected = state.expectation.by if state.expectation is not None else None
+    inbound = state.owed_reply or state.owed_gracious
+    other = offer if offer_app is not app else None
+    return DraftContext(
+        last_interview=state.last_interview,
+        expected_by=expected,
+        inbound=inbound,
+        offer_deadline=other.deadline if other else None,
+        offer_company=offer_app.company if other and offer_app else None,
+        voicemail_left=bool(state.voicemail_to),
+    )
+
+
+def _nudges(
+    journal: Journal, states: list[tuple[Application, State]], policy: Policy, as_of: date
+) -> tuple[Nudge, ...]:
+    open_states = [s for _, s in states if s.stage in OPEN_STAGES]
+    finals = sum(1 for s in open_states if any(i.final for i in s.interviews))
+    start = week_before(as_of)
+    sent = sum(1 for app in journal.applications if applied_within(app, start, as_of))
+    return nudges(len(open_states), finals, sent, policy)
+
+
+OPEN_STAGES = ("applied", "interviewing", "offer")
+
+
+def nudges(open_count: int, finals: int, sent_this_week: int, policy: Policy) -> tuple[Nudge, ...]:
+    """§8: keep searching while waiting; keep up a weekly pace of applications.
+
+    Takes counts, not a journal, so that a database can answer them with queries.
+    """
+    found: list[Nudge] = []
+    if finals or open_count < policy.keep_searching_below_open:
+        if finals:
+            why = f"{finals} of your open applications reached a final interview: "
+        else:
+            why = f"Only {open_count} application{'s are' if open_count != 1 else ' is'} open: "
+        why += "keep applying elsewhere until an offer is signed; momentum is your best leverage."
+        found.append(Nudge("keep_searching", why, ("forbes",)))
+    if sent_this_week < policy.weekly_goal:
+        plural = "s" if sent_this_week != 1 else ""
+        why = f"You sent {sent_this_week} application{plural} in the last 7 days; aim for {policy.weekly_goal}."
+        found.append(Nudge("weekly_goal", why, ("forbes",)))
+    return tuple(found)
+
+
+# Output ------------------------------------------------------------------------
+
+
+def step_to_dict(step: Step, draft: dict[str, Any] | None) -> dict[str, Any]:
+    """A step in the documented plan format."""
+    return {
+        "action": step.action,
+        "channel": step.channel,
+        "to": step.to,
+        "due": step.due.isoformat(),
+        "due_by": step.due_by.isoformat(),
+        "window": step.window,
+        "leave_message": step.leave_message,
+        "reason": step.reason,
+        "sources": list(step.sources),
+        "draft": draft,
+    }
+
+
+def render_draft(item: ApplicationPlan, step: Step, profile: Profile) -> dict[str, Any] | None:
+    """The draft of one step as {"subject", "body"}, or None where there is nothing to write."""
+    from .drafts import draft_for  # drafting is optional: don't pay its import to plan
+
+    draft = draft_for(step, item.application, profile, item.context)
+    return None if draft is None else {"subject": draft.subject, "body": draft.body}
+
+
+def plan_to_dict(result: Plan, drafts: bool = True) -> dict[str, Any]:
+    """The plan in the documented format followup-plan/1 (drafts optional, for speed)."""
+    drafted: dict[tuple[int, int], dict[str, Any] | None] = {}
+
+    def draft(item: ApplicationPlan, step: Step) -> dict[str, Any] | None:
+        if not drafts:
+            return None
+        key = (id(item), id(step))
+        if key not in drafted:
+            drafted[key] = render_draft(item, step, result.profile)
+        return drafted[key]
+
+    applications = [
+        {
+            "id": item.application.id,
+            "stage": item.stage,
+            "steps": [
+                step_to_dict(s, draft(item, s) if n == 0 or s.due <= result.as_of else None)
+                for n, s in enumerate(item.steps)
+            ],
+        }
+        for item in result.applications
+    ]
+    agenda = [
+        {"application": item.application.id, **step_to_dict(s, draft(item, s))}
+        for item, s in result.agenda
+    ]
+    nudges = [{"kind": n.kind, "reason": n.reason} for n in result.nudges]
+    return {
+        "format": PLAN_FORMAT,
+        "as_of": result.as_of.isoformat(),
+        "applications": applications,
+        "agenda": agenda,
+        "nudges": nudges,
+    }

@@ -1,0 +1,266 @@
+"""Fold an application's events into its state: where it stands, as of a date.
+
+One pass over the events in time order. The state records only what the rules ask
+about: the stage, the ladder's anchor and the attempts since it, the open
+expectation, who got a voicemail, the last follow-up email, what is owed in reply,
+and whether calls are ruled out.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from .directions import read_posting
+from .model import Application, Event
+from .policy import Policy
+
+# Purposes of outbound messages that are not follow-up attempts (§4.3).
+NOT_ATTEMPTS = frozenset({"thank_you", "reply", "reply_graciously", "status_update"})
+# Follow-up emails that neither obey nor count toward the one-a-week limit (§6).
+NOT_LIMITED = NOT_ATTEMPTS | {"ask_insider"}
+INBOUND_RESETS = frozenset({"reply", "update", "new_date", "request_info", "do_not_call"})
+
+
+class State:
+    """What the rules need to know about one application, as of a date."""
+
+    __slots__ = (
+        "anchor",
+        "anchor_kind",
+        "applied_on",
+        "attempts",
+        "calls_ruled_out",
+        "closed_reason",
+        "email_first",
+        "expectation",
+        "first_attempt_to",
+        "has_events",
+        "interviews",
+        "last_email",
+        "no_answers",
+        "offer",
+        "owed_gracious",
+        "owed_reply",
+        "status_updates",
+        "thank_yous",
+        "upcoming_interview",
+        "voicemail_to",
+        "waiting",
+    )
+
+    def __init__(self) -> None:
+        self.anchor: date | None = None
+        self.anchor_kind = "none"  # applied | interview | inbound
+        self.applied_on: date | None = None
+        self.attempts: list[Event] = []
+        self.calls_ruled_out = False
+        self.closed_reason: str | None = None
+        self.email_first = False
+        self.expectation: Event | None = None
+        self.first_attempt_to: str | None = None
+        self.has_events = False
+        self.interviews: list[Event] = []
+        self.last_email: date | None = None
+        self.no_answers: list[Event] = []
+        self.offer: Event | None = None
+        self.owed_gracious: Event | None = None
+        self.owed_reply: Event | None = None
+        self.status_updates: list[date] = []
+        self.thank_yous: list[Event] = []
+        self.upcoming_interview = False
+        self.voicemail_to: set[str | None] = set()
+        self.waiting: str | None = None  # interview_invite | do_not_contact
+
+    @property
+    def stage(self) -> str:
+        if self.closed_reason is not None:
+            return "closed"
+        if self.offer is not None:
+            return "offer"
+        if self.interviews or self.upcoming_interview:
+            return "interviewing"
+        return "applied" if self.has_events else "saved"
+
+    @property
+    def calls_allowed(self) -> bool:
+        return not (self.calls_ruled_out or self.email_first)
+
+    @property
+    def last_interview(self) -> Event | None:
+        return self.interviews[-1] if self.interviews else None
+
+    def reset_ladder(self, day: date, kind: str) -> None:
+        """A new anchor: the ladder starts again from its first rung."""
+        self.anchor = day
+        self.anchor_kind = kind
+        self.attempts = []
+        self.no_answers = []
+        self.expectation = None
+        self.first_attempt_to = None
+        self.waiting = None
+
+    def add_attempt(self, event: Event) -> None:
+        if not self.attempts:
+            self.first_attempt_to = event.to
+        self.attempts.append(event)
+        self.no_answers = []
+
+
+def fold(app: Application, policy: Policy, as_of: date) -> State:
+    """The state of `app` from its events dated on or before `as_of`."""
+    state = State()
+    _read_standing_directions(app, policy, state)
+    for event in app.events:
+        if event.day > as_of:
+            # Future events are plans, not facts; an interview already booked still
+            # matters: it puts follow-ups on hold until it has happened.
+            state.upcoming_interview |= event.type == "interview"
+            continue
+        _FOLD[event.type](state, event, app, policy)
+    return state
+
+
+def _read_standing_directions(app: Application, policy: Policy, state: State) -> None:
+    if app.posting_text:
+        found = read_posting(app.posting_text)
+        state.calls_ruled_out = found.no_calls
+        state.email_first = found.email_only
+    if app.industry and app.industry.strip().lower() in policy.email_first_industries:
+        state.email_first = True
+
+
+def _applied(state: State, event: Event, app: Application, policy: Policy) -> None:
+    state.has_events = True
+    if state.applied_on is None:
+        state.applied_on = event.day
+    if state.anchor is None:
+        state.reset_ladder(event.day, "applied")
+
+
+def _interview(state: State, event: Event, app: Application, policy: Policy) -> None:
+    state.has_events = True
+    state.interviews.append(event)
+    state.reset_ladder(event.day, "interview")
+
+
+def _expectation(state: State, event: Event, app: Application, policy: Policy) -> None:
+    state.has_events = True
+    if state.anchor is None:
+        state.reset_ladder(event.day, "applied")
+    state.expectation = event
+
+
+def _sent(state: State, event: Event, app: Application, policy: Policy) -> None:
+    _outbound(state, event, app)
+    purpose = event.purpose or "other"
+    if purpose == "thank_you":
+        state.thank_yous.append(event)
+    elif purpose == "status_update":
+        state.status_updates.append(event.day)
+    if purpose in ("reply", "reply_graciously"):
+        state.owed_gracious = None
+    if purpose not in NOT_ATTEMPTS:
+        state.add_attempt(event)
+    if event.channel == "email" and purpose not in NOT_LIMITED and not _to_insider(app, event):
+        state.last_email = event.day
+
+
+def _called(state: State, event: Event, app: Application, policy: Policy) -> None:
+    _outbound(state, event, app)
+    outcome = event.outcome
+    if event.purpose == "status_update":
+        # A status update is its own errand: it neither climbs the ladder nor, when
+        # nobody picks up, starts a series of retries (the update simply stays owed).
+        if outcome != "no_answer":
+            state.status_updates.append(event.day)
+    elif outcome == "spoke":
+        _inbound_reset(state, event)
+    elif outcome == "voicemail":
+        state.voicemail_to.add(event.to)
+        state.add_attempt(event)
+    elif outcome == "assistant":
+        state.add_attempt(event)
+    else:
+        _no_answer(state, event, policy)
+
+
+def _no_answer(state: State, event: Event, policy: Policy) -> None:
+    # Unanswered calls with no message are retried next business day; the last try
+    # of the series counts as the rung's attempt (§6).
+    state.no_answers.append(event)
+    if len(state.no_answers) >= policy.no_answer_tries:
+        state.add_attempt(event)
+
+
+def _outbound(state: State, event: Event, app: Application) -> None:
+    state.has_events = True
+    if state.anchor is None:
+        state.reset_ladder(event.day, "applied")
+    if state.owed_reply is not None and event.day >= state.owed_reply.day:
+        state.owed_reply = None
+
+
+def _to_insider(app: Application, event: Event) -> bool:
+    person = app.contact(event.to)
+    return person is not None and person.role == "insider"
+
+
+def _heard(state: State, event: Event, app: Application, policy: Policy) -> None:
+    state.has_events = True
+    kind = event.kind
+    if kind == "rejection":
+        state.owed_gracious = event
+        state.closed_reason = state.closed_reason or "rejected"
+    elif kind == "offer":
+        state.offer = event
+    elif kind == "interview_invite":
+        state.reset_ladder(event.day, "inbound")
+        state.waiting = "interview_invite"
+    elif kind == "do_not_contact":
+        state.reset_ladder(event.day, "inbound")
+        state.waiting = "do_not_contact"
+    else:
+        _inbound_reset(state, event)
+        state.calls_ruled_out |= kind == "do_not_call"
+        state.expectation = event if kind == "new_date" else None
+        if kind == "request_info":
+            state.owed_reply = event
+
+
+def _inbound_reset(state: State, event: Event) -> None:
+    state.reset_ladder(event.day, "inbound")
+
+
+def _directions(state: State, event: Event, app: Application, policy: Policy) -> None:
+    state.calls_ruled_out |= event.no_calls or event.channel == "letter"
+    if event.channel == "email":
+        state.email_first = True
+    elif event.channel == "phone":
+        state.email_first = False
+
+
+def _closed(state: State, event: Event, app: Application, policy: Policy) -> None:
+    state.has_events = True
+    state.closed_reason = event.reason
+
+
+_FOLD = {
+    "applied": _applied,
+    "interview": _interview,
+    "expectation": _expectation,
+    "sent": _sent,
+    "called": _called,
+    "heard": _heard,
+    "directions": _directions,
+    "closed": _closed,
+}
+
+
+def applied_within(app: Application, first: date, last: date) -> bool:
+    """Whether the application was sent between `first` and `last` inclusive."""
+    return any(e.type == "applied" and first <= e.day <= last for e in app.events)
+
+
+def week_before(as_of: date) -> date:
+    """The first day of the 7 days ending on `as_of`."""
+    return as_of - timedelta(days=6)

@@ -1,0 +1,861 @@
+"""Domain operations on the stored journal, shared by the views, the CLI and the API.
+
+Every write validates the whole resulting journal of the application with the
+planner's parser before touching the database, runs in one transaction, and
+recomputes the stored next-step date of what it changed: a failed write changes
+nothing, and "what is due" never goes stale through a write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.db.models import F, Prefetch, Q, QuerySet
+
+from ..planner.journal import (
+    APPLICATION_TEXT,
+    CONTACT_KEYS,
+    EVENT_FIELDS,
+    FORMAT,
+    PROFILE_KEYS,
+    parse_journal,
+)
+from ..planner.model import Step
+from ..planner.plan import OPEN_STAGES, ApplicationPlan, Nudge, Plan, nudges, plan
+from ..planner.policy import policy_from
+from .models import Application, Contact, Event, Profile
+
+
+class ServiceError(Exception):
+    """A request we can't carry out; `problems` say what and where."""
+
+    status = 400
+
+    def __init__(self, *problems: str) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+class NotFound(ServiceError):
+    status = 404
+
+
+class Conflict(ServiceError):
+    status = 409
+
+
+# Reading ------------------------------------------------------------------------
+
+
+def profile_of(user: AbstractBaseUser) -> Profile:
+    profile, _ = Profile.objects.get_or_create(user=user)
+    return profile
+
+
+def today_for(user: AbstractBaseUser, now: datetime | None = None) -> date:
+    """The user's local date (their profile's time zone), the default `as_of`."""
+    zone = profile_of(user).timezone or "UTC"
+    return (now or datetime.now(ZoneInfo("UTC"))).astimezone(ZoneInfo(zone)).date()
+
+
+def applications_of(user: AbstractBaseUser) -> QuerySet[Application]:
+    return Application.objects.filter(user=user)
+
+
+def get_application(user: AbstractBaseUser, slug: str) -> Application:
+    """The user's application `slug`; another user's is as missing as a wrong one."""
+    try:
+        return applications_of(user).get(slug=slug)
+    except Application.DoesNotExist:
+        raise NotFound(f"{slug}: no such application") from None
+
+
+def _with_journal(apps: QuerySet[Application]) -> QuerySet[Application]:
+    return apps.prefetch_related(
+        Prefetch("contacts", queryset=Contact.objects.order_by("position", "id")),
+        Prefetch("events", queryset=Event.objects.order_by("local_at", "position", "id")),
+    )
+
+
+def profile_data(profile: Profile) -> dict[str, Any]:
+    return {key: getattr(profile, key) for key in PROFILE_KEYS if getattr(profile, key) is not None}
+
+
+def application_data(app: Application) -> dict[str, Any]:
+    """One application in the journal format; keys absent in the journal stay absent."""
+    data: dict[str, Any] = {"id": app.slug}
+    data.update(
+        {key: getattr(app, key) for key in APPLICATION_TEXT if getattr(app, key) is not None}
+    )
+    contacts = [_contact_data(c) for c in app.contacts.all()]
+    if contacts:
+        data["contacts"] = contacts
+    data["events"] = [event_data(e) for e in app.events.all()]
+    return data
+
+
+def _contact_data(contact: Contact) -> dict[str, Any]:
+    data = {"id": contact.slug}
+    data.update(
+        {
+            key: getattr(contact, key)
+            for key in CONTACT_KEYS[1:]
+            if getattr(contact, key) is not None
+        }
+    )
+    return data
+
+
+def event_data(event: Event) -> dict[str, Any]:
+    """An event in the journal format, its fields in the documented order (JSON
+    columns don't keep key order on PostgreSQL, so export must not rely on it)."""
+    order = EVENT_FIELDS.get(event.type, {})
+    known = {key: event.data[key] for key in order if key in event.data}
+    rest = {key: value for key, value in sorted(event.data.items()) if key not in order}
+    return {"type": event.type, "at": event.at, **known, **rest}
+
+
+def journal_data(
+    user: AbstractBaseUser, apps: QuerySet[Application] | None = None
+) -> dict[str, Any]:
+    """The user's journal (or the given applications of it) in format followup/1."""
+    profile = profile_of(user)
+    data: dict[str, Any] = {"format": FORMAT, "profile": profile_data(profile)}
+    if profile.policy:
+        data["policy"] = dict(sorted(profile.policy.items()))
+    chosen = applications_of(user) if apps is None else apps
+    data["applications"] = [
+        application_data(a) for a in _with_journal(chosen.order_by("position", "id"))
+    ]
+    return data
+
+
+def plan_for(
+    user: AbstractBaseUser, as_of: date, apps: QuerySet[Application] | None = None
+) -> Plan:
+    """The plan of the user's applications (all, or `apps` plus any with an offer,
+    which decide status updates elsewhere)."""
+    if apps is not None:
+        apps = applications_of(user).filter(Q(pk__in=apps.values("pk")) | Q(stage="offer"))
+    return plan(parse_journal(journal_data(user, apps)), as_of)
+
+
+# Writing ---------------------------------------------------------------------------
+
+
+def _validate(profile: Profile, policy: dict[str, Any], apps: list[dict[str, Any]]) -> Any:
+    """Parse a would-be journal; problems become a ServiceError, nothing is written."""
+    from ..planner.journal import JournalError
+
+    data = {
+        "format": FORMAT,
+        "profile": profile_data(profile),
+        "policy": policy,
+        "applications": apps,
+    }
+    try:
+        return parse_journal(data)
+    except JournalError as error:
+        raise ServiceError(*error.problems) from None
+
+
+def _save_application(
+    user: AbstractBaseUser, data: dict[str, Any], parsed: Any, position: int
+) -> Application:
+    fields = {key: data.get(key) for key in APPLICATION_TEXT}
+    app = Application.objects.create(user=user, slug=data["id"], position=position, **fields)
+    Contact.objects.bulk_create(
+        Contact(
+            application=app, slug=c["id"], position=n, **{k: c.get(k) for k in CONTACT_KEYS[1:]}
+        )
+        for n, c in enumerate(data.get("contacts") or [])
+    )
+    _save_events(app, data["events"], parsed)
+    return app
+
+
+def _save_events(app: Application, raw: list[dict[str, Any]], parsed: Any) -> None:
+    local = {e.position: e.at.isoformat() for e in parsed.events}
+    Event.objects.bulk_create(
+        Event(
+            application=app,
+            position=n,
+            type=e["type"],
+            at=e["at"],
+            local_at=local[n],
+            data={k: v for k, v in e.items() if k not in ("type", "at")},
+        )
+        for n, e in enumerate(raw)
+    )
+
+
+@transaction.atomic
+def import_journal(
+    user: AbstractBaseUser, data: Any, replace: bool = False, as_of: date | None = None
+) -> list[str]:
+    """Import a journal file's data: all or nothing. Returns the imported ids.
+
+    An application id that already exists is an error, unless `replace`, which
+    replaces those applications whole. The file's profile and policy, when
+    present, replace the stored ones.
+    """
+    from ..planner.journal import JournalError
+
+    try:
+        parsed = parse_journal(data)
+    except JournalError as error:
+        raise ServiceError(*error.problems) from None
+    incoming = data["applications"]
+    existing = set(
+        applications_of(user)
+        .filter(slug__in=[a["id"] for a in incoming])
+        .values_list("slug", flat=True)
+    )
+    if existing and not replace:
+        raise Conflict(
+            *(
+                f"{slug}: an application with this id already exists (import with replace to overwrite it)"
+                for slug in sorted(existing)
+            )
+        )
+    profile = profile_of(user)
+    if "profile" in data:
+        _set_profile(profile, data.get("profile") or {})
+    if "policy" in data:
+        profile.policy = data.get("policy") or {}
+    profile.save()
+    applications_of(user).filter(slug__in=existing).delete()
+    start = (
+        applications_of(user).order_by("-position").values_list("position", flat=True).first() or 0
+    ) + 1
+    for n, (raw, app) in enumerate(zip(incoming, parsed.applications, strict=True)):
+        _save_application(user, raw, app, start + n)
+    refresh(
+        user,
+        as_of or today_for(user),
+        applications_of(user).filter(slug__in=[a["id"] for a in incoming]),
+    )
+    return [a["id"] for a in incoming]
+
+
+def _set_profile(profile: Profile, data: dict[str, Any]) -> None:
+    for key in PROFILE_KEYS:
+        setattr(profile, key, data.get(key))
+
+
+@transaction.atomic
+def add_application(
+    user: AbstractBaseUser, data: dict[str, Any], as_of: date | None = None
+) -> Application:
+    """Add one application (journal format: id, company, … contacts, events)."""
+    data = {**data, "events": data.get("events") or []}
+    data["id"] = data.get("id") or unique_slug(user, str(data.get("company") or "application"))
+    if applications_of(user).filter(slug=data["id"]).exists():
+        raise Conflict(f"{data['id']}: an application with this id already exists")
+    profile = profile_of(user)
+    parsed = _validate(profile, profile.policy, [data])
+    last = applications_of(user).order_by("-position").values_list("position", flat=True).first()
+    app = _save_application(user, data, parsed.applications[0], (last or 0) + 1)
+    refresh(user, as_of or today_for(user), applications_of(user).filter(pk=app.pk))
+    return app
+
+
+def unique_slug(user: AbstractBaseUser, text: str) -> str:
+    """A readable id from a company name, unique among the user's applications."""
+    base = (
+        "-".join("".join(ch if ch.isalnum() else " " for ch in text.lower()).split())[:60]
+        or "application"
+    )
+    taken = set(applications_of(user).filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def record_event(
+    user: AbstractBaseUser, slug: str, event: dict[str, Any], as_of: date | None = None
+) -> Event:
+    """Add one event to an application's journal, after validating the result."""
+    app = get_application(user, slug)
+    data = application_data(_with_journal(applications_of(user).filter(pk=app.pk)).get())
+    data["events"].append(event)
+    profile = profile_of(user)
+    parsed = _validate(profile, profile.policy, [data]).applications[0]
+    index = len(data["events"]) - 1
+    local = next(e.at for e in parsed.events if e.position == index)
+    saved = Event.objects.create(
+        application=app,
+        position=index,
+        type=event["type"],
+        at=event["at"],
+        local_at=local.isoformat(),
+        data={k: v for k, v in event.items() if k not in ("type", "at")},
+    )
+    # An offer changes other applications' plans (status updates): refresh them all.
+    scope = (
+        applications_of(user)
+        if event.get("kind") == "offer" or app.stage == "offer"
+        else applications_of(user).filter(pk=app.pk)
+    )
+    refresh(user, as_of or today_for(user), scope)
+    return saved
+
+
+def now_at(app: Application, now: datetime | None = None) -> str:
+    """The current local time in the application's zone, as a journal `at`."""
+    zone = ZoneInfo(app.timezone or profile_of(app.user).timezone or "UTC")
+    return (now or datetime.now(ZoneInfo("UTC"))).astimezone(zone).strftime("%Y-%m-%dT%H:%M")
+
+
+# What "done" means for each kind of step: the event it records.
+SENT_PURPOSE = {
+    "send_thank_you": "thank_you",
+    "confirm_receipt": "confirm_receipt",
+    "check_in": "check_in",
+    "ask_insider": "ask_insider",
+    "escalate": "escalate",
+    "send_letter": "letter",
+    "status_update": "status_update",
+    "reply": "reply",
+    "reply_graciously": "reply_graciously",
+    "call": "check_in",
+}
+CALL_OUTCOMES = ("spoke", "voicemail", "no_answer", "assistant")
+
+
+def pending_step(
+    user: AbstractBaseUser, slug: str, as_of: date, action: str | None = None, to: str | None = None
+) -> tuple[ApplicationPlan, Step]:
+    """The application's next step, or its pending step matching `action` (and `to`)."""
+    app = get_application(user, slug)
+    item = next(
+        p
+        for p in plan_for(user, as_of, applications_of(user).filter(pk=app.pk)).applications
+        if p.application.id == slug
+    )
+    for step in item.steps:
+        if step.projected:
+            continue
+        if action is None or (step.action == action and (to is None or step.to == to)):
+            return item, step
+    wanted = f"pending '{action}' step" + (f" to {to}" if to else "") if action else "pending step"
+    raise ServiceError(f"{slug}: there is no {wanted}")
+
+
+def done_event(
+    step: Step,
+    at: str,
+    outcome: str | None = None,
+    notified: bool | None = None,
+    notes: str | None = None,
+) -> dict[str, Any]:
+    """The journal event that records `step` as done."""
+    if step.action == "move_on":
+        event: dict[str, Any] = {"type": "closed", "at": at, "reason": "moved_on"}
+        if notified is not None:
+            event["notified"] = notified
+    elif step.channel == "phone":
+        if outcome not in CALL_OUTCOMES:
+            raise ServiceError(
+                f"outcome: {outcome!r} is not one of {', '.join(CALL_OUTCOMES)} (how did the call go?)"
+            )
+        event = {
+            "type": "called",
+            "at": at,
+            "to": step.to,
+            "outcome": outcome,
+            "purpose": SENT_PURPOSE[step.action],
+        }
+    else:
+        event = {
+            "type": "sent",
+            "at": at,
+            "channel": step.channel or "email",
+            "to": step.to,
+            "purpose": SENT_PURPOSE[step.action],
+        }
+    if notes:
+        event["notes"] = notes
+    return event
+
+
+def record_done(
+    user: AbstractBaseUser,
+    slug: str,
+    action: str | None = None,
+    to: str | None = None,
+    outcome: str | None = None,
+    notified: bool | None = None,
+    notes: str | None = None,
+    as_of: date | None = None,
+    at: str | None = None,
+) -> Event:
+    """Record that a pending step was done (the next one unless `action` says which)."""
+    as_of = as_of or today_for(user)
+    _, step = pending_step(user, slug, as_of, action, to)
+    app = get_application(user, slug)
+    event = done_event(step, at or now_at(app), outcome, notified, notes)
+    return record_event(user, slug, event, as_of)
+
+
+@transaction.atomic
+def update_application(
+    user: AbstractBaseUser,
+    slug: str,
+    facts: dict[str, Any],
+    contacts: list[dict[str, Any]] | None = None,
+    as_of: date | None = None,
+) -> Application:
+    """Change an application's facts (and, given, its contacts), validated as a whole."""
+    app = get_application(user, slug)
+    data = application_data(_with_journal(applications_of(user).filter(pk=app.pk)).get())
+    data.update({k: v for k, v in facts.items() if k in APPLICATION_TEXT})
+    data = {k: v for k, v in data.items() if v is not None}
+    if contacts is not None:
+        data["contacts"] = contacts
+    profile = profile_of(user)
+    parsed = _validate(profile, profile.policy, [data]).applications[0]
+    position = app.position
+    app.delete()
+    saved = _save_application(user, data, parsed, position)
+    refresh(user, as_of or today_for(user), applications_of(user).filter(pk=saved.pk))
+    return saved
+
+
+@transaction.atomic
+def delete_event(
+    user: AbstractBaseUser, slug: str, event_id: int, as_of: date | None = None
+) -> None:
+    app = get_application(user, slug)
+    deleted, _ = Event.objects.filter(application=app, pk=event_id).delete()
+    if not deleted:
+        raise NotFound(f"{slug}: no such event")
+    refresh(user, as_of or today_for(user), applications_of(user))
+
+
+@transaction.atomic
+def delete_application(user: AbstractBaseUser, slug: str) -> None:
+    get_application(user, slug).delete()
+
+
+@transaction.atomic
+def update_profile(
+    user: AbstractBaseUser,
+    fields: dict[str, Any],
+    policy: dict[str, Any] | None = None,
+    as_of: date | None = None,
+) -> Profile:
+    """Change the profile and policy overrides; the whole journal is revalidated."""
+    profile = profile_of(user)
+    for key in PROFILE_KEYS:
+        if key in fields:
+            setattr(profile, key, fields[key] or None)
+    if policy is not None:
+        problems = [f"policy.{name}: {message}" for name, message in policy_from(policy)[1]]
+        if problems:
+            raise ServiceError(*problems)
+        profile.policy = policy
+    apps = journal_data(user)["applications"]
+    _validate(profile, profile.policy, apps)
+    profile.save()
+    refresh(user, as_of or today_for(user), applications_of(user))
+    return profile
+
+
+@transaction.atomic
+def delete_account(user: AbstractBaseUser) -> None:
+    """Delete the user and every piece of their data."""
+    user.delete()
+
+
+# The stored next step -------------------------------------------------------------
+
+
+def refresh(user: AbstractBaseUser, as_of: date, apps: QuerySet[Application]) -> int:
+    """Recompute stage and next step date of `apps` as of `as_of`."""
+    result = plan_for(user, as_of, apps)
+    wanted = set(apps.values_list("slug", flat=True))
+    rows = {a.slug: a for a in applications_of(user).filter(slug__in=wanted)}
+    changed = []
+    for item in result.applications:
+        row = rows.get(item.application.id)
+        if row is None:
+            continue
+        first = item.steps[0] if item.steps else None
+        row.stage, row.planned_as_of = item.stage, as_of
+        row.next_due = first.due if first else None
+        row.next_action = first.action if first else ""
+        changed.append(row)
+    Application.objects.bulk_update(
+        changed, ["stage", "next_due", "next_action", "planned_as_of"], batch_size=500
+    )
+    return len(changed)
+
+
+def replan(as_of: date | None = None, users: Iterable[AbstractBaseUser] | None = None) -> int:
+    """Recompute every application's next step (for date-driven changes): run daily."""
+    from django.contrib.auth import get_user_model
+
+    count = 0
+    for user in (
+        users
+        if users is not None
+        else get_user_model().objects.filter(applications__isnull=False).distinct()
+    ):
+        with transaction.atomic():
+            count += refresh(user, as_of or today_for(user), applications_of(user))
+    return count
+
+
+def refresh_stale(user: AbstractBaseUser, as_of: date) -> int:
+    """Replan the applications last planned before `as_of` (when no daily replan ran)."""
+    stale = applications_of(user).filter(Q(planned_as_of__lt=as_of) | Q(planned_as_of__isnull=True))
+    if not stale.exists():
+        return 0
+    with transaction.atomic():
+        return refresh(user, as_of, applications_of(user))
+
+
+# Today and the board ---------------------------------------------------------------
+
+
+@dataclass
+class Today:
+    """The Today page: steps grouped by urgency, and the nudges."""
+
+    as_of: date
+    overdue: list[tuple[ApplicationPlan, Step]] = field(default_factory=list)
+    today: list[tuple[ApplicationPlan, Step]] = field(default_factory=list)
+    this_week: list[tuple[ApplicationPlan, Step]] = field(default_factory=list)
+    nudges: Sequence[Nudge] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not (self.overdue or self.today or self.this_week)
+
+
+def today(user: AbstractBaseUser, as_of: date | None = None) -> Today:
+    """What to do today: an index range scan on the stored next step date, then a
+    plan of just those applications (and any with an offer)."""
+    as_of = as_of or today_for(user)
+    refresh_stale(user, as_of)
+    week_end = as_of + timedelta(days=6)
+    due = applications_of(user).filter(next_due__lte=week_end)
+    result = plan_for(user, as_of, due) if due.exists() else None
+    page = Today(as_of, nudges=nudges_for(user, as_of))
+    for item in result.applications if result else ():
+        for step in item.steps:
+            if step.projected or step.due > week_end:
+                continue
+            group = (
+                page.overdue
+                if step.due_by < as_of
+                else page.today
+                if step.due <= as_of
+                else page.this_week
+            )
+            group.append((item, step))
+    for group in (page.overdue, page.today, page.this_week):
+        group.sort(key=lambda pair: (pair[1].due, pair[1].due_by, pair[0].application.company))
+    return page
+
+
+def nudges_for(user: AbstractBaseUser, as_of: date) -> tuple[Nudge, ...]:
+    """§8 nudges from three counting queries."""
+    profile = profile_of(user)
+    open_apps = applications_of(user).filter(stage__in=OPEN_STAGES)
+    finals = (
+        open_apps.filter(
+            events__type="interview",
+            events__data__final=True,
+            events__local_at__lt=(as_of + timedelta(days=1)).isoformat(),
+        )
+        .distinct()
+        .count()
+    )
+    start = (as_of - timedelta(days=6)).isoformat()
+    end = (as_of + timedelta(days=1)).isoformat()
+    sent = (
+        applications_of(user)
+        .filter(events__type="applied", events__local_at__gte=start, events__local_at__lt=end)
+        .distinct()
+        .count()
+    )
+    return nudges(open_apps.count(), finals, sent, policy_from(profile.policy)[0])
+
+
+STAGE_ORDER = ("saved", "applied", "interviewing", "offer", "closed")
+
+
+BOARD_FIELDS = ("slug", "company", "role", "stage", "next_due", "next_action")
+
+
+def board(user: AbstractBaseUser, search: str = "") -> dict[str, list[Application]]:
+    """Applications by stage (in stage order), filtered by a search on company or role.
+
+    One query whatever the number of applications, reading only what a card shows
+    (not the posting texts); undated cards last on every database.
+    """
+    apps = (
+        applications_of(user)
+        .only(*BOARD_FIELDS)
+        .order_by(F("next_due").asc(nulls_last=True), "company", "id")
+    )
+    if search:
+        apps = apps.filter(
+            Q(company__icontains=search) | Q(role__icontains=search) | Q(slug__icontains=search)
+        )
+    columns: dict[str, list[Application]] = {stage: [] for stage in STAGE_ORDER}
+    for app in apps:
+        columns.setdefault(app.stage, []).append(app)
+    return columns
+
+
+# Today and application pages: recording "now" and the interview debrief --------------
+
+
+def at_on(app: Application, as_of: date, now: datetime | None = None) -> str:
+    """The current local time in the application's zone, as a journal `at`, but never
+    after the user's day `as_of`: an event dated after `as_of` is a plan, not a fact,
+    and would leave the plan shown today unchanged (near midnight across zones)."""
+    at = now_at(app, now)
+    return at if at[:10] <= as_of.isoformat() else f"{as_of.isoformat()}T23:59"
+
+
+DEBRIEF_TEXT = (
+    ("stage", "Where they are in the process"),
+    ("next_steps", "Next steps and timeline"),
+    ("candidates", "Candidates"),
+    ("compare", "Compared with their ideal candidate"),
+    ("concerns", "Concerns about my fit"),
+)
+DEBRIEF_CALLS = ("", "yes", "no", "email")
+
+
+def debrief_events(answers: dict[str, Any]) -> list[dict[str, Any]]:
+    """Spec §9: the closing questions' answers as journal events.
+
+    `answers`: at, from (contact id), stage, next_steps, decide_by, hear_by,
+    hear_via, candidates, compare, concerns, may_call ("yes", "no", "email" or "").
+    A date gives an `expectation` (the date to hear by, else the decision date); a
+    "don't phone" or "email, please" gives `directions`. The free-text answers go
+    into the notes of the first event; with no date and no directions they travel
+    on a neutral `directions` event (channel "any") so that nothing said is lost.
+    """
+    at = answers.get("at")
+    if not at:
+        raise ServiceError("debrief.at: is required (when the conversation took place)")
+    may_call = answers.get("may_call") or ""
+    if may_call not in DEBRIEF_CALLS:
+        raise ServiceError(f"debrief.may_call: {may_call!r} is not one of yes, no, email")
+    hear_by, decide_by = _iso(answers.get("hear_by")), _iso(answers.get("decide_by"))
+    events: list[dict[str, Any]] = []
+    if hear_by or decide_by:
+        expectation: dict[str, Any] = {"type": "expectation", "at": at, "by": hear_by or decide_by}
+        if answers.get("hear_via"):
+            expectation["via"] = answers["hear_via"]
+        if answers.get("from"):
+            expectation["from"] = answers["from"]
+        events.append(expectation)
+    if may_call == "no":
+        events.append({"type": "directions", "at": at, "no_calls": True})
+    elif may_call == "email":
+        events.append({"type": "directions", "at": at, "channel": "email"})
+    notes = _debrief_notes(answers, decide_by if hear_by else None)
+    if notes and not events:
+        events.append({"type": "directions", "at": at, "channel": "any"})
+    if not events:
+        raise ServiceError(
+            "debrief: nothing to record (give a date, an answer about phoning, or a note)"
+        )
+    if notes:
+        events[0]["notes"] = notes
+    return events
+
+
+def _iso(value: Any) -> str | None:
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value) if value else None
+
+
+def _debrief_notes(answers: dict[str, Any], decide_by: str | None) -> str:
+    lines = [
+        f"{label}: {str(answers[key]).strip()}"
+        for key, label in DEBRIEF_TEXT
+        if str(answers.get(key) or "").strip()
+    ]
+    if decide_by:
+        lines.insert(2, f"They expect to decide by {decide_by}")
+    if answers.get("may_call") == "yes":
+        lines.append("They're fine with a follow-up call")
+    return "\n".join(lines)
+
+
+@transaction.atomic
+def record_debrief(
+    user: AbstractBaseUser, slug: str, answers: dict[str, Any], as_of: date | None = None
+) -> list[Event]:
+    """Record the debrief's events: all of them, or (on any problem) none."""
+    app = get_application(user, slug)
+    as_of = as_of or today_for(user)
+    answers = {**answers, "at": answers.get("at") or at_on(app, as_of)}
+    return [record_event(user, slug, event, as_of) for event in debrief_events(answers)]
+
+
+# Bulk import (issue 4, part 4: CSV imports) -------------------------------------------
+# `import_journal` saves one application at a time and then replans through the
+# database: right for a journal file, but minutes for a 10,000-row spreadsheet (the
+# per-row INSERTs and refresh's CASE-per-row bulk_update). This keeps its contract
+# (all or nothing, same checks, same stored rows) with one validation, one plan and
+# bulk INSERTs.
+
+BULK_BATCH = 500  # slugs per DELETE ... IN (...)
+
+
+@transaction.atomic
+def import_journal_bulk(
+    user: AbstractBaseUser, data: dict[str, Any], replace: bool = False, as_of: date | None = None
+) -> list[str]:
+    """`import_journal` for large files. A journal without profile or policy is
+    checked against the stored ones (the ones it will be planned with)."""
+    from ..planner.journal import JournalError
+
+    profile = profile_of(user)
+    data = {"profile": profile_data(profile), "policy": profile.policy, **data}
+    try:
+        parsed = parse_journal(data)
+    except JournalError as error:
+        raise ServiceError(*error.problems) from None
+    incoming = data["applications"]
+    ids = [a["id"] for a in incoming]
+    existing = sorted(set(applications_of(user).values_list("slug", flat=True)) & set(ids))
+    if existing and not replace:
+        raise Conflict(
+            *(
+                f"{slug}: an application with this id already exists (import with replace to overwrite it)"
+                for slug in existing
+            )
+        )
+    _set_profile(profile, data.get("profile") or {})
+    profile.policy = data.get("policy") or {}
+    profile.save()
+    for n in range(0, len(existing), BULK_BATCH):
+        applications_of(user).filter(slug__in=existing[n : n + BULK_BATCH]).delete()
+    as_of = as_of or today_for(user)
+    _bulk_save(user, incoming, parsed, _bulk_plans(user, data, parsed, as_of), as_of)
+    return ids
+
+
+def _bulk_plans(
+    user: AbstractBaseUser, data: dict[str, Any], parsed: Any, as_of: date
+) -> dict[str, tuple[str, date | None, str]]:
+    """Stage, next due date and next action of each incoming application, planned as
+    `refresh` plans them: with the user's other applications that hold an offer."""
+    from ..planner.model import Journal
+
+    offers = journal_data(user, applications_of(user).filter(stage="offer"))["applications"]
+    others = parse_journal({**data, "applications": offers}).applications
+    journal = Journal(parsed.profile, parsed.policy_overrides, parsed.applications + others)
+    result: dict[str, tuple[str, date | None, str]] = {}
+    for item in plan(journal, as_of).applications:
+        first = item.steps[0] if item.steps else None
+        result[item.application.id] = (
+            item.stage,
+            first.due if first else None,
+            first.action if first else "",
+        )
+    return result
+
+
+def _bulk_save(
+    user: AbstractBaseUser,
+    incoming: list[dict[str, Any]],
+    parsed: Any,
+    plans: dict[str, tuple[str, date | None, str]],
+    as_of: date,
+) -> None:
+    from django.utils import timezone
+
+    last = applications_of(user).order_by("-position").values_list("position", flat=True).first()
+    now = timezone.now()
+    app_columns = ["user", "slug", "position", *APPLICATION_TEXT]
+    app_columns += ["stage", "next_due", "next_action", "planned_as_of", "created", "updated"]
+    _insert(
+        Application,
+        app_columns,
+        (
+            (
+                user.pk,
+                raw["id"],
+                (last or 0) + 1 + n,
+                *(raw.get(key) for key in APPLICATION_TEXT),
+                *plans[raw["id"]],
+                as_of,
+                now,
+                now,
+            )
+            for n, raw in enumerate(incoming)
+        ),
+    )
+    pks = dict(applications_of(user).values_list("slug", "pk"))
+    _insert(
+        Contact,
+        ["application", "slug", "position", *CONTACT_KEYS[1:]],
+        (
+            (pks[raw["id"]], c["id"], n, *(c.get(k) for k in CONTACT_KEYS[1:]))
+            for raw in incoming
+            for n, c in enumerate(raw.get("contacts") or [])
+        ),
+    )
+    _insert(
+        Event,
+        ["application", "position", "type", "at", "local_at", "data"],
+        (
+            row
+            for raw, item in zip(incoming, parsed.applications, strict=True)
+            for row in _event_rows(pks[raw["id"]], raw["events"], item)
+        ),
+    )
+
+
+def _event_rows(pk: int, raw: list[dict[str, Any]], parsed: Any) -> Iterable[tuple[Any, ...]]:
+    local = {e.position: e.at.isoformat() for e in parsed.events}
+    for n, e in enumerate(raw):
+        data = {k: v for k, v in e.items() if k not in ("type", "at")}
+        yield (pk, n, e["type"], e["at"], local[n], data)
+
+
+def _insert(model: Any, columns: list[str], rows: Iterable[tuple[Any, ...]]) -> None:
+    """INSERT rows with one prepared statement. `bulk_create` compiles every value
+    through the ORM (about 10 µs each): most of a 10,000-row import's time."""
+    from django.db import connection
+
+    fields = [model._meta.get_field(name) for name in columns]
+    prepare = [
+        n
+        for n, f in enumerate(fields)
+        if f.get_internal_type() in ("DateField", "DateTimeField", "JSONField")
+    ]
+    quote = connection.ops.quote_name
+    sql = (
+        f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in fields)})"
+        f" VALUES ({', '.join(['%s'] * len(fields))})"
+    )
+    values = []
+    for row in rows:
+        value = list(row)
+        for n in prepare:
+            value[n] = fields[n].get_db_prep_save(value[n], connection)
+        values.append(value)
+    if values:
+        with connection.cursor() as cursor:
+            cursor.executemany(sql, values)

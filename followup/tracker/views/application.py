@@ -1,0 +1,153 @@
+"""The application page: facts, contacts, the ladder, the timeline, logging events
+and the interview debrief."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import path
+from django.views.decorators.http import require_GET, require_POST
+
+from .. import presenters, services
+from ..forms import DebriefForm, LogEventForm, form_problems
+from ..models import Application
+from .common import application_or_404, as_of, render_page, user_of
+
+PAGE = "tracker/application.html"
+REGION = "tracker/partials/timeline_region.html"
+
+
+def _contacts(app: Application) -> list[tuple[str, str]]:
+    return [(c.slug, c.name or c.slug) for c in app.contacts.all()]
+
+
+def page_context(
+    request: HttpRequest,
+    app: Application,
+    log_form: LogEventForm | None = None,
+    debrief_form: DebriefForm | None = None,
+    **extra: Any,
+) -> dict[str, Any]:
+    """The page's context; the forms are fresh unless given (to show their errors)."""
+    user, day = user_of(request), as_of(request)
+    result = services.plan_for(user, day, services.applications_of(user).filter(pk=app.pk))
+    item = next(p for p in result.applications if p.application.id == app.slug)
+    contacts = _contacts(app)
+    if log_form is None:
+        log_form = LogEventForm(initial={"date": day})
+        log_form.set_contacts(contacts)
+    if debrief_form is None:
+        debrief_form = DebriefForm()
+        debrief_form.set_contacts(contacts)
+    planned = item.application
+    return {
+        "app": app,
+        "planned": planned,
+        "stage": presenters.STAGES.get(item.stage, item.stage),
+        "facts": presenters.facts(planned, app),
+        "directions": presenters.directions(planned),
+        "contacts": presenters.contact_cards(planned),
+        "ladder": presenters.ladder(item),
+        "timeline": presenters.timeline(app.events.all(), planned, day),
+        "log_form": log_form,
+        "debrief_form": debrief_form,
+        **extra,
+    }
+
+
+@login_required
+@require_GET
+def application_page(request: HttpRequest, slug: str) -> HttpResponse:
+    app = application_or_404(request, slug)
+    return render_page(request, PAGE, page_context(request, app), partial=REGION)
+
+
+def _answer(request: HttpRequest, app: Application, done: str) -> HttpResponse:
+    """After a successful POST: htmx gets the fresh region, a plain post a redirect."""
+    if getattr(request, "htmx", False):
+        return render_page(request, PAGE, page_context(request, app, done=done), partial=REGION)
+    messages.success(request, done)
+    return redirect("application", slug=app.slug)
+
+
+def _invalid(
+    request: HttpRequest, app: Application, problems: Sequence[str], **forms: Any
+) -> HttpResponse:
+    """The page (or region) again, with the problems and the forms as typed: 422."""
+    return render_page(
+        request,
+        PAGE,
+        page_context(request, app, problems=problems, **forms),
+        partial=REGION,
+        status=422,
+    )
+
+
+@login_required
+@require_POST
+def log_event(request: HttpRequest, slug: str) -> HttpResponse:
+    """Add any journal event; the services check it against the whole journal."""
+    app = application_or_404(request, slug)
+    form = LogEventForm(request.POST)
+    form.set_contacts(_contacts(app))
+    if not form.is_valid():
+        return _invalid(request, app, form_problems(form), log_form=form, problems_in="log")
+    try:
+        event = services.record_event(user_of(request), slug, form.event(), as_of=as_of(request))
+    except services.NotFound:
+        raise Http404("No such application") from None
+    except services.ServiceError as error:
+        return _invalid(request, app, error.problems, log_form=form, problems_in="log")
+    said = presenters.describe_event(event.type, event.data, presenters.named(app))
+    return _answer(request, app, f"Logged: {said}.")
+
+
+@login_required
+@require_POST
+def debrief(request: HttpRequest, slug: str) -> HttpResponse:
+    """The closing questions' answers, recorded as `expectation` and `directions` events."""
+    app = application_or_404(request, slug)
+    form = DebriefForm(request.POST)
+    form.set_contacts(_contacts(app))
+    if not form.is_valid():
+        return _invalid(request, app, form_problems(form), debrief_form=form, problems_in="debrief")
+    try:
+        events = services.record_debrief(
+            user_of(request), slug, form.answers(), as_of=as_of(request)
+        )
+    except services.NotFound:
+        raise Http404("No such application") from None
+    except services.ServiceError as error:
+        return _invalid(request, app, error.problems, debrief_form=form, problems_in="debrief")
+    count = len(events)
+    return _answer(
+        request,
+        app,
+        f"Debrief recorded: {count} event{'s' if count != 1 else ''} added to the journal.",
+    )
+
+
+@login_required
+@require_POST
+def delete_event(request: HttpRequest, slug: str, event_id: int) -> HttpResponse:
+    app = application_or_404(request, slug)
+    try:
+        services.delete_event(user_of(request), slug, event_id, as_of=as_of(request))
+    except services.NotFound:
+        raise Http404("No such event") from None
+    return _answer(request, app, "Event deleted.")
+
+
+urls = [
+    path("applications/<str:slug>/", application_page, name="application"),
+    path("applications/<str:slug>/events/", log_event, name="log_event"),
+    path(
+        "applications/<str:slug>/events/<int:event_id>/delete/", delete_event, name="delete_event"
+    ),
+    path("applications/<str:slug>/debrief/", debrief, name="debrief"),
+]

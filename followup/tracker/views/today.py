@@ -1,0 +1,112 @@
+"""The Today page: what to do now, and one click to record that it was done."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import path
+from django.views.decorators.http import require_GET, require_POST
+
+from .. import presenters, services
+from ..forms import HeardForm, StepDoneForm, form_problems
+from .common import application_or_404, as_of, render_page, user_of
+
+PAGE = "tracker/today.html"
+STEPS = "tracker/partials/steps.html"
+
+
+def today_context(request: HttpRequest) -> dict[str, Any]:
+    """Everything the page (or its steps partial) shows, from a constant number of queries."""
+    user = user_of(request)
+    page = services.today(user, as_of(request))
+    profile = presenters.planner_profile(services.profile_of(user))
+    return {
+        "page": page,
+        "groups": presenters.today_groups(page, profile),
+        "nudges": presenters.nudge_notes(page.nudges),
+        "outcomes": presenters.CALL_OUTCOMES,
+        "heard_kinds": presenters.HEARD_KINDS,
+    }
+
+
+@login_required
+@require_GET
+def today_page(request: HttpRequest) -> HttpResponse:
+    return render_page(request, PAGE, today_context(request), partial=STEPS)
+
+
+def _answer(
+    request: HttpRequest, done: str | None = None, problems: Sequence[str] = ()
+) -> HttpResponse:
+    """After a POST: htmx gets the re-rendered steps; a plain form post is redirected
+    back to the page (success) or gets the page with the problems (422)."""
+    if problems or getattr(request, "htmx", False):
+        context = {**today_context(request), "problems": problems, "done": done}
+        return render_page(request, PAGE, context, partial=STEPS, status=422 if problems else 200)
+    if done:
+        messages.success(request, done)
+    return redirect("today")
+
+
+@login_required
+@require_POST
+def step_done(request: HttpRequest, slug: str) -> HttpResponse:
+    """Record that a pending step was done, with its outcome."""
+    app = application_or_404(request, slug)
+    form = StepDoneForm(request.POST)
+    if not form.is_valid():
+        return _answer(request, problems=form_problems(form))
+    day = as_of(request)
+    try:
+        event = services.record_done(
+            user_of(request), slug, as_of=day, at=services.at_on(app, day), **form.done()
+        )
+    except services.NotFound:
+        raise Http404("No such application") from None
+    except services.ServiceError as error:
+        return _answer(request, problems=error.problems)
+    return _answer(
+        request, done=f"Recorded for {app.company}: {_recorded(event.type, event.data)}."
+    )
+
+
+def _recorded(kind: str, data: dict[str, Any]) -> str:
+    if kind == "closed":
+        return "closed; you've moved on"
+    if kind == "called":
+        return "call, " + dict(presenters.CALL_OUTCOMES).get(data.get("outcome", ""), "").lower()
+    return "sent"
+
+
+@login_required
+@require_POST
+def heard_back(request: HttpRequest, slug: str) -> HttpResponse:
+    """Record that the employer got in touch (a `heard` event)."""
+    app = application_or_404(request, slug)
+    form = HeardForm(request.POST)
+    form.set_contacts([(c.slug, c.name or c.slug) for c in app.contacts.all()])
+    if not form.is_valid():
+        return _answer(request, problems=form_problems(form))
+    day = as_of(request)
+    try:
+        services.record_event(
+            user_of(request), slug, form.event(services.at_on(app, day)), as_of=day
+        )
+    except services.NotFound:
+        raise Http404("No such application") from None
+    except services.ServiceError as error:
+        return _answer(request, problems=error.problems)
+    kind = dict(presenters.HEARD_KINDS)[form.cleaned_data["kind"]]
+    return _answer(request, done=f"Recorded for {app.company}: {kind[0].lower()}{kind[1:]}.")
+
+
+urls = [
+    path("", today_page, name="today"),
+    path("applications/<str:slug>/done/", step_done, name="step_done"),
+    path("applications/<str:slug>/heard/", heard_back, name="heard_back"),
+]

@@ -1,0 +1,248 @@
+"""The `followup plan` and `followup demo` commands, in-process and as a real program.
+
+In-process tests call `followup.cli.main([...])` and read stdout/stderr with capsys;
+the subprocess tests run the installed console script, so they also cover the entry
+point, the exit status a shell sees, and the default `--as-of` (today).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from followup.cli import main
+from followup.planner import load_journal, plan, plan_to_dict
+
+from .planner.builders import MANAGER, RECRUITER, application, journal_data
+
+AS_OF = "2026-03-10"  # a Tuesday
+
+
+def console_script() -> str:
+    """The installed `followup` program (next to this Python, else on PATH)."""
+    beside = Path(sys.executable).parent / "followup"
+    found = str(beside) if beside.exists() else shutil.which("followup")
+    if found is None:
+        pytest.fail("the followup console script is not installed (pip install -e .)")
+    return found
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [console_script(), *args], capture_output=True, text=True, timeout=60, check=False
+    )
+
+
+@pytest.fixture
+def journal_file(tmp_path: Path) -> Path:
+    """Two applications: Acme, interviewed and overdue a check-in; Beta, just applied."""
+    acme = application(
+        "acme",
+        company="Acme Corp",
+        contacts=[RECRUITER, MANAGER],
+        events=[
+            {"type": "interview", "at": "2026-02-23T10:00", "with": ["hana"]},
+            {"type": "sent", "at": "2026-02-23T18:00", "to": "hana", "purpose": "thank_you"},
+        ],
+    )
+    beta = application(
+        "beta",
+        company="Beta Analytics",
+        employer_kind="startup",
+        events=[{"type": "applied", "at": "2026-03-09", "channel": "online"}],
+    )
+    path = tmp_path / "journal.json"
+    path.write_text(json.dumps(journal_data(acme, beta)), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def broken_file(tmp_path: Path) -> Path:
+    """A journal with two problems in two places."""
+    app = application(
+        "acme",
+        employer_kind="megacorp",
+        events=[{"type": "lunch", "at": "2026-03-02"}, {"type": "applied", "at": "2026-02-30"}],
+    )
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps(journal_data(app)), encoding="utf-8")
+    return path
+
+
+def expected_plan(path: Path, as_of: str) -> Any:
+    """What the library says, serialized to JSON and read back."""
+    return json.loads(
+        json.dumps(plan_to_dict(plan(load_journal(path), date.fromisoformat(as_of)), drafts=True))
+    )
+
+
+def test_plan_json_is_the_librarys_plan(
+    journal_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["plan", str(journal_file), "--as-of", AS_OF, "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    printed = json.loads(out)
+    assert printed == expected_plan(journal_file, AS_OF)
+    assert printed["format"] == "followup-plan/1"
+    assert printed["as_of"] == AS_OF
+    assert [a["id"] for a in printed["applications"]] == ["acme", "beta"]
+    # Acme's check-in (corporate [7, 10] days after Mon 23 Feb: 2 to 5 Mar) is overdue.
+    assert [(s["application"], s["action"]) for s in printed["agenda"]] == [("acme", "check_in")]
+
+
+def test_plan_text_shows_the_agenda_and_the_companies(
+    journal_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["plan", str(journal_file), "--as-of", AS_OF]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert "Agenda" in out
+    assert "Tuesday 10 March 2026" in out
+    assert "Acme Corp" in out and "Beta Analytics" in out
+
+
+def test_plan_text_says_when_nothing_is_due(
+    journal_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before the interview's follow-ups (and the day before Beta's application) nothing is due.
+    assert main(["plan", str(journal_file), "--as-of", "2026-02-24"]) == 0
+    out, _ = capsys.readouterr()
+    assert "Nothing is due today." in out
+    assert "Acme Corp" in out
+
+
+def test_an_invalid_journal_lists_every_error_on_stderr(
+    broken_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["plan", str(broken_file), "--as-of", AS_OF, "--format", "json"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    lines = err.splitlines()
+    assert len(lines) >= 3, err
+    assert all(line.startswith("error: ") for line in lines), err
+    assert any("employer_kind" in line and "megacorp" in line for line in lines)
+    assert any("events[0].type" in line and "lunch" in line for line in lines)
+    assert any("events[1].at" in line and "2026-02-30" in line for line in lines)
+    assert all(str(broken_file) in line for line in lines)  # every error says which file
+
+
+def test_a_file_that_is_not_json_is_an_error_with_its_position(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "journal.json"
+    path.write_text('{"format": "followup/1",\n "applications": [}\n', encoding="utf-8")
+    assert main(["plan", str(path)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("error: ") and "line 2" in err
+
+
+def test_a_missing_file_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nowhere.json"
+    assert main(["plan", str(missing), "--as-of", AS_OF]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("error: ")
+    assert str(missing) in err and "No such file" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("value", ["2026-13-01", "tomorrow", "10/03/2026"])
+def test_a_bad_as_of_is_a_usage_error_naming_the_value(
+    journal_file: Path, value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["plan", str(journal_file), "--as-of", value])
+    assert exit_info.value.code == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "--as-of" in err and repr(value) in err
+
+
+def test_an_as_of_at_the_end_of_the_calendar_is_not_a_traceback(
+    journal_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # BUG: `--as-of 9999-12-31` (or 0001-01-01) is accepted by `iso_date`, then planning
+    # steps off the calendar (add_bd / week_before) and raises OverflowError: the user
+    # sees a traceback. Journal dates are limited to 1970-2199; --as-of should be too
+    # (exit 2 with a message), or the planner should cope.
+    for value in ("9999-12-31", "0001-01-01"):
+        try:
+            code = main(["plan", str(journal_file), "--as-of", value])
+        except SystemExit as stop:
+            code = stop.code
+        assert code in (0, 2), value
+        capsys.readouterr()
+
+
+def test_demo_plans_the_bundled_journal_as_of_today(capsys: pytest.CaptureFixture[str]) -> None:
+    before = date.today()
+    assert main(["demo", "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    printed = json.loads(out)
+    assert printed["format"] == "followup-plan/1"
+    assert printed["as_of"] in (before.isoformat(), date.today().isoformat())  # midnight may pass
+    assert printed["applications"]
+    assert printed["agenda"], "the demo is moved in time so that something is due"
+
+
+# As a real program --------------------------------------------------------------------
+
+
+def test_the_console_script_prints_the_librarys_plan(journal_file: Path) -> None:
+    done = run("plan", str(journal_file), "--as-of", AS_OF, "--format", "json")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert json.loads(done.stdout) == expected_plan(journal_file, AS_OF)
+
+
+def test_the_console_script_plans_as_of_today_by_default(journal_file: Path) -> None:
+    before = date.today()
+    done = run("plan", str(journal_file), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    printed = json.loads(done.stdout)
+    assert printed["as_of"] in (before.isoformat(), date.today().isoformat())  # midnight may pass
+    assert printed == expected_plan(journal_file, printed["as_of"])
+
+
+def test_the_console_script_reports_an_invalid_journal(broken_file: Path) -> None:
+    done = run("plan", str(broken_file), "--format", "json")
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.splitlines() and all(
+        line.startswith("error: ") for line in done.stderr.splitlines()
+    )
+    assert "Traceback" not in done.stderr
+
+
+def test_the_console_script_rejects_a_bad_as_of(journal_file: Path) -> None:
+    done = run("plan", str(journal_file), "--as-of", "2026-02-30")
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert "'2026-02-30'" in done.stderr
+
+
+def test_the_console_script_runs_the_demo(tmp_path: Path) -> None:
+    before = date.today()
+    done = subprocess.run(
+        [console_script(), "demo", "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    printed = json.loads(done.stdout)
+    assert printed["format"] == "followup-plan/1"
+    assert printed["as_of"] in (before.isoformat(), date.today().isoformat())
