@@ -169,20 +169,25 @@ def test_a_bad_as_of_is_a_usage_error_naming_the_value(
     assert "--as-of" in err and repr(value) in err
 
 
-def test_an_as_of_at_the_end_of_the_calendar_is_not_a_traceback(
-    journal_file: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize("value", ["9999-12-31", "0001-01-01", "2200-01-01"])
+def test_an_as_of_beyond_the_journal_years_is_a_usage_error(
+    journal_file: Path, value: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # BUG: `--as-of 9999-12-31` (or 0001-01-01) is accepted by `iso_date`, then planning
-    # steps off the calendar (add_bd / week_before) and raises OverflowError: the user
-    # sees a traceback. Journal dates are limited to 1970-2199; --as-of should be too
-    # (exit 2 with a message), or the planner should cope.
-    for value in ("9999-12-31", "0001-01-01"):
-        try:
-            code = main(["plan", str(journal_file), "--as-of", value])
-        except SystemExit as stop:
-            code = stop.code
-        assert code in (0, 2), value
-        capsys.readouterr()
+    # Holiday calendars and plans stop at the journal's years; past them, a clear error.
+    with pytest.raises(SystemExit) as exit_info:
+        main(["plan", str(journal_file), "--as-of", value])
+    assert exit_info.value.code == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert f"'{value}' is not between 1970 and 2199" in err
+
+
+@pytest.mark.parametrize("value", ["1970-01-01", "2199-12-31"])
+def test_the_journal_years_ends_are_planned(
+    journal_file: Path, value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["plan", str(journal_file), "--as-of", value, "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["as_of"] == value
 
 
 def test_demo_plans_the_bundled_journal_as_of_today(capsys: pytest.CaptureFixture[str]) -> None:

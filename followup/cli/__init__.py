@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from ..planner.journal import JournalError
+from ..planner.journal import FIRST_YEAR, LAST_YEAR, JournalError
 
 EXIT_INVALID = 2  # bad input: a journal, a flag, a form
 EXIT_FAILED = 1  # something we could not do
@@ -44,9 +44,13 @@ def command(configure: Callable[[argparse.ArgumentParser], None]) -> Callable[[C
 def iso_date(text: str) -> date:
     """argparse type for YYYY-MM-DD."""
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+    # The journal's own range: holiday calendars and plans don't reach further.
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(f"{text!r} is not between {FIRST_YEAR} and {LAST_YEAR}")
+    return day
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -114,13 +114,15 @@ def _in_range(day: date, text: str) -> date:
 def _contact(value: Any, ids: frozenset[str]) -> str | None:
     if value is None:
         return None
+    if not isinstance(value, str):
+        raise _Bad(f"{value!r} is not a contact id (text)")
     if value not in ids:
         raise _Bad(f"{value!r} is not a contact of this application")
     return str(value)
 
 
 def _contacts(value: Any, ids: frozenset[str]) -> tuple[str, ...]:
-    if not isinstance(value, list) or None in value:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise _Bad(f"{value!r} is not a list of contact ids")
     if len(set(value)) < len(value):
         raise _Bad(f"{value!r} names someone twice")

@@ -169,6 +169,15 @@ PARAMETERS: dict[str, Parameter] = {
 STANDARD = Policy()
 
 
+# Every number of the policy counts days (or applications a week): a year bounds
+# them all, and keeps date arithmetic far from the calendar's ends.
+MAX_NUMBER = 365
+
+
+def _is_count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_NUMBER
+
+
 def _check_value(name: str, default: Any, value: Any) -> Any:
     """Coerce `value` to the shape of `default`, or raise ValueError saying what's wrong."""
     if isinstance(default, bool):
@@ -176,8 +185,8 @@ def _check_value(name: str, default: Any, value: Any) -> Any:
             raise ValueError(f"{value!r} is not true or false")
         return value
     if isinstance(default, int):
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise ValueError(f"{value!r} is not a whole number of 0 or more")
+        if not _is_count(value):
+            raise ValueError(f"{value!r} is not a whole number from 0 to {MAX_NUMBER}")
         return value
     if isinstance(default, str):
         return _check_time_window(value)
@@ -192,11 +201,13 @@ def _check_day_window(value: Any) -> Window:
     ok = (
         isinstance(value, list | tuple)
         and len(value) == 2
-        and all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in value)
+        and all(_is_count(v) for v in value)
         and value[0] <= value[1]
     )
     if not ok:
-        raise ValueError(f"{value!r} is not a window [first, last] of days with first <= last")
+        raise ValueError(
+            f"{value!r} is not a window [first, last] of days with 0 <= first <= last <= {MAX_NUMBER}"
+        )
     return (value[0], value[1])
 
 

@@ -223,22 +223,20 @@ class Rules:
         done = min(len(state.attempts), len(rungs) - 1)
         base = self._last_contact()
         steps: list[Step] = []
+        last_email = state.last_email
         retry = self._retry_call()
         if retry is not None:
+            # Where calls turn into emails, the retry is a follow-up email like any other.
+            retry = self._space_emails(retry, last_email)
+            last_email = self._email_sent_on(retry, last_email)
             steps.append(retry)
             base, done = retry.due, done + 1
         if after is not None:
             base = max(base, after.due) if base else after.due
-        last_email = state.last_email
         for rung in rungs[done:]:
             step = self._first_rung(base) if rung.action == "first" else self._rung(rung, base)
             step = self._space_emails(step, last_email)
-            if (
-                step.channel == EMAIL
-                and step.action in LIMITED_ACTIONS
-                and not self._is_insider(step.to)
-            ):
-                last_email = step.due
+            last_email = self._email_sent_on(step, last_email)
             if steps or retry:
                 step = step._replace(projected=True)
             steps.append(step)
@@ -294,6 +292,11 @@ class Rules:
             sources=_merge(step.sources, "forbes"),
         )
 
+    def _email_sent_on(self, step: Step, last_email: date | None) -> date | None:
+        """The last follow-up email to the employer once `step` is done (§6 counts these)."""
+        limited = step.channel == EMAIL and step.action in LIMITED_ACTIONS
+        return step.due if limited and not self._is_insider(step.to) else last_email
+
     def _is_insider(self, contact_id: str | None) -> bool:
         person = self.app.contact(contact_id)
         return person is not None and person.role == "insider"
@@ -311,7 +314,7 @@ class Rules:
     def _application_rungs(self) -> list[Rung]:
         """§3: before any interview: confirm receipt, check in, move on."""
         policy = self.policy
-        to = self.state.first_attempt_to or self.recruiter() or self.hiring_manager()
+        to = self._first_to()
         check_in = "Your last message got no answer. A short, friendly email keeps your application in view."
         move_on = "Two weeks of silence after your follow-ups: stop chasing this one and keep applying elsewhere."
         return [
@@ -332,7 +335,7 @@ class Rules:
                     "ask_insider", insider.id, policy.ask_insider_delay, reason, ("quast", "crowe")
                 )
             )
-        first_to = state.first_attempt_to if state.attempts else self.check_in_to()
+        first_to = self._first_to()
         manager = self.hiring_manager()
         first_person = self.app.contact(first_to)
         if manager and first_person is not None and first_person.role in ("recruiter", "hr"):
@@ -347,6 +350,22 @@ class Rules:
         reason = "Nobody has answered your emails or call. Stop following up, close it, and note whether they ever told you."
         rungs.append(Rung("move_on", None, delay, reason, ("quast",)))
         return rungs
+
+    def _first_to(self) -> str | None:
+        """Whom the first follow-up goes to (done or planned): later rungs follow from it.
+
+        It mirrors the people chosen by `_expected`, `_confirm_receipt` and
+        `_no_date_given`, so that the projected ladder is the one that will happen.
+        """
+        state = self.state
+        if state.attempts and state.first_attempt_to:
+            return state.first_attempt_to
+        expected = state.expectation
+        if expected is not None and expected.via == "phone" and state.calls_allowed:
+            return expected.sender or self.call_to()
+        if expected is None and state.anchor_kind == "applied":
+            return self.recruiter() or self.hiring_manager()
+        return self.check_in_to()
 
     def _first_rung(self, after: date | None) -> Step:
         """§3 / §4.2: the first follow-up, timed by the rules from the anchor."""

@@ -101,7 +101,7 @@ def test_every_problem_is_reported_at_once() -> None:
     assert any(p.startswith("one: events[2].at: 'yesterday' is not a date") for p in found)
     assert "two: company: is required" in found
     assert "policy.coffee_breaks: is not a policy setting we know" in found
-    assert "policy.email_min_gap_days: -1 is not a whole number of 0 or more" in found
+    assert "policy.email_min_gap_days: -1 is not a whole number from 0 to 365" in found
     assert len(found) == 7
 
 
@@ -118,7 +118,7 @@ def test_every_problem_is_reported_at_once() -> None:
         ({"extra": 1}, "extra: is not a field we know"),
         (
             {"policy": {"window_corporate": [10, 7]}},
-            "policy.window_corporate: [10, 7] is not a window [first, last] of days with first <= last",
+            "policy.window_corporate: [10, 7] is not a window [first, last] of days with 0 <= first <= last <= 365",
         ),
         (
             {"policy": {"call_window": "9-11"}},

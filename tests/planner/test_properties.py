@@ -185,11 +185,6 @@ def test_steps_fall_on_business_days_and_due_comes_first(case: tuple[dict[str, A
 @example(RETRIED_FIRST)
 def test_one_follow_up_email_a_week(case: tuple[dict[str, Any], date]) -> None:
     """§6: no follow-up email is due within `email_min_gap_days` after the previous one."""
-    # BUG (rules.py `_retry_call`): where calls are replaced by email (email-first), the
-    # retry of an unanswered call is a `check_in` email that `_space_emails` never sees.
-    # It is not held a week after the last email (RETRIED_EMAIL: check-in sent Mon 9 Mar,
-    # another planned for Wed 11) and does not count for the next rung (RETRIED_FIRST:
-    # check-ins planned for Wed 11 and Mon 16 Mar).
     data, as_of = case
     _, policy, result = planned(data, as_of)
     gap = policy.email_min_gap_days
@@ -319,15 +314,6 @@ def test_the_projected_ladder_is_what_happens_when_nobody_answers(
     So doing steps[0] on its due day, and hearing nothing, must leave the rest of the
     ladder as projected (compared on action, channel, to, due, due_by, window).
     """
-    # BUG (rules.py `_interview_rungs` / `_application_rungs`): the projection picks the
-    # people of later rungs as if the first follow-up went to the recruiter, whoever
-    # steps[0] is really addressed to. PROMISED_CALL: steps[0] is the promised call to
-    # the hiring manager (Mon 9 Mar), yet the projection escalates to that same manager
-    # on Mon 16, calls on Thu 19 and moves on Thu 2 Apr; once the call is logged the
-    # escalation is gone and the plan is call Thu 12, move on Thu 26 Mar. Before any
-    # interview the projected check-in goes to the recruiter though §3 says "same
-    # contact" as the previous attempt. RETRIED_FIRST fails here too (the retry bug
-    # above: once the Wed 11 check-in is sent, the next one is held to Wed 18).
     data, as_of = case
     journal = parse_journal(data)
     for raw, app in zip(data["applications"], journal.applications, strict=True):
@@ -426,9 +412,6 @@ def test_the_json_plan_has_the_documented_shape(case: tuple[dict[str, Any], date
     )
 )
 def test_a_broken_journal_gives_errors_not_a_traceback(case: tuple[Any, str]) -> None:
-    # BUG (journal.py `_contact`): an unhashable value where a contact id belongs
-    # ({"to": ["hana"]}, {"from": {}}, {"with": [{}]}) raises TypeError instead of a
-    # JournalError; pinned down in test_an_unhashable_contact_id_is_an_error below.
     data, what = case
     try:
         parse_journal(data)
@@ -451,8 +434,6 @@ def test_a_broken_journal_gives_errors_not_a_traceback(case: tuple[Any, str]) ->
     ],
 )
 def test_an_unhashable_contact_id_is_an_error(event: dict[str, Any]) -> None:
-    # BUG: journal.py `_contact` tests `value not in ids` (a frozenset) before checking
-    # the value is text, so a list or object raises TypeError instead of JournalError.
     with pytest.raises(JournalError):
         parse_journal(journal_data(application(contacts=[MANAGER], events=[event])))
 
@@ -495,11 +476,6 @@ def test_a_null_interviewer_is_an_error_not_an_empty_contact_id() -> None:
     ],
 )
 def test_a_policy_the_parser_accepts_can_be_planned(policy: dict[str, Any]) -> None:
-    # BUG: policy.py accepts any whole number for thank_you_days, gracious_reply_days
-    # and status_update_days, but the rules add them to a date: OverflowError ("Python
-    # int too large to convert to C int") / ValueError ("year 2739933 is out of range").
-    # Either the parser bounds the numbers or the planner copes. (email_min_gap_days and
-    # the windows were fixed while these tests were written.)
     interview = {"type": "interview", "at": "2026-03-02T10:00", "with": ["hana"]}
     apps = [
         application(
