@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import F, Prefetch, Q, QuerySet
+from django.utils.text import slugify
 
 from ..planner.journal import (
     APPLICATION_TEXT,
@@ -268,10 +269,9 @@ def add_application(
 
 def unique_slug(user: AbstractBaseUser, text: str) -> str:
     """A readable id from a company name, unique among the user's applications."""
-    base = (
-        "-".join("".join(ch if ch.isalnum() else " " for ch in text.lower()).split())[:60]
-        or "application"
-    )
+    # ASCII only: the id must pass the journal's id pattern, or an export could not be
+    # imported again ("Café Lumière" -> "cafe-lumiere").
+    base = slugify(text).replace("_", "-").strip("-")[:60].strip("-") or "application"
     taken = set(applications_of(user).filter(slug__startswith=base).values_list("slug", flat=True))
     slug, n = base, 2
     while slug in taken:

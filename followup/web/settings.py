@@ -8,6 +8,7 @@ PostgreSQL through DATABASE_URL.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 from pathlib import Path
@@ -186,6 +187,10 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("FOLLOWUP_STATIC_ROOT") or DATA_DIR / "static")
+# `collectstatic` fills it for hosted use; locally the finders serve the files, and
+# WhiteNoise would warn on every start about a missing folder.
+with contextlib.suppress(OSError):
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
@@ -209,7 +214,7 @@ LOGIN_WINDOW_SECONDS = env_int("FOLLOWUP_LOGIN_WINDOW_SECONDS", 900)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "handlers": {"console": {"class": "followup.web.logs.StderrHandler"}},
     "root": {"handlers": ["console"], "level": env_str("FOLLOWUP_LOG_LEVEL", "WARNING")},
 }
 

@@ -11,6 +11,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from followup.planner.journal import parse_journal
 from followup.tracker import services
 from followup.tracker.models import Application, Event
 
@@ -316,3 +317,25 @@ def test_add_page_after_an_error_still_shows_the_directions(owner_client: Client
     )
     assert response.status_code == 422
     assert "They ask not to be called" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("company", "expected"),
+    [
+        ("Café Lumière", "cafe-lumiere"),
+        ("Ñandú & Söhne GmbH", "nandu-sohne-gmbh"),
+        ("__Under_Score__", "under-score"),
+        ("東京", "application"),
+    ],
+)
+def test_quick_add_makes_an_ascii_id_that_exports_and_imports_again(
+    other: User, company: str, expected: str
+) -> None:
+    # The id must pass the journal's id pattern, or the user's export would not load.
+    app = services.add_application(other, {"company": company}, as_of=AS_OF)
+    assert app.slug == expected
+    again = services.add_application(other, {"company": company}, as_of=AS_OF)
+    assert again.slug == f"{expected}-2"
+    exported = services.journal_data(other)
+    assert {a["id"] for a in exported["applications"]} >= {expected, f"{expected}-2"}
+    parse_journal(exported)

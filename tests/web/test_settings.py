@@ -90,6 +90,17 @@ def test_settings_page_shows_profile_and_every_policy_number(owner_client: Clien
     assert 'value="email_first_industries"' in industries
 
 
+def test_settings_link_to_the_calendar_email_log_import_and_api_pages(
+    owner_client: Client,
+) -> None:
+    html = owner_client.get(reverse("settings")).content.decode()
+    more = html.split('id="more"')[1].split("</section>")[0]
+    for name in ("feed_settings", "digest_settings", "worklog", "csv_import", "api_tokens"):
+        url = reverse(name)
+        assert f'href="{url}"' in more
+        assert owner_client.get(url).status_code == 200, name
+
+
 def test_other_user_sees_only_their_own_settings(owner: User, other_client: Client) -> None:
     html = other_client.get(reverse("settings")).content.decode()
     assert "Jordan Baca" not in html
@@ -192,6 +203,7 @@ def test_only_values_that_differ_from_the_default_are_stored(
     [
         ({"email_min_gap_days": "-1"}, "email_min_gap_days"),
         ({"thank_you_days": "seven"}, "thank_you_days"),
+        ({"status_update_days": "1000000000"}, "status_update_days"),
         ({"window_startup_first": "9", "window_startup_last": "2"}, "window_startup"),
         ({"call_window": "11:30-09:30"}, "call_window"),
     ],
