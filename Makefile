@@ -22,14 +22,11 @@ $(VENV)/.installed: pyproject.toml
 run: $(VENV)/.installed
 	$(BIN)/followup serve
 
-# Everything on SQLite, then the database tests again on PostgreSQL. Both runs
-# always happen (a failure on SQLite still shows what PostgreSQL says); either
-# failing fails `make test`.
+# Everything on SQLite and, at the same time (one run per core), the database tests
+# again on PostgreSQL. Both runs always finish (a failure on SQLite still shows what
+# PostgreSQL says), each one's output in one piece; either failing fails `make test`.
 test: $(VENV)/.installed
-	@status=0; \
-	$(MAKE) --no-print-directory test-sqlite || status=1; \
-	$(MAKE) --no-print-directory test-postgres || status=1; \
-	exit $$status
+	@$(MAKE) --no-print-directory --keep-going --jobs=2 --output-sync=target test-sqlite test-postgres
 
 # The API fuzzing (schemathesis, about 3 minutes) runs once, in the PostgreSQL run:
 # hosted servers, where the API matters, use PostgreSQL. `make test-api` runs it on SQLite.

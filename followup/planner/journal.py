@@ -228,6 +228,11 @@ class _Collector:
         self.problems.append(f"{where}: {message}")
 
 
+# Journals repeat the same dates: each (text, zone) is read once per process.
+# ZoneInfo objects are cached by name, so they make a stable key. Bounded.
+_AT_SEEN: dict[tuple[str, ZoneInfo], datetime] = {}
+
+
 def _parse_at(value: Any, zone: ZoneInfo) -> datetime:
     """A date, a local date-time, or one with an offset, as a naive local date-time."""
     if not isinstance(value, str) or not DATE_TIME.fullmatch(value):
@@ -247,31 +252,43 @@ def _parse_at(value: Any, zone: ZoneInfo) -> datetime:
 def _parse_event(
     raw: Any, index: int, ids: frozenset[str], zone: ZoneInfo, out: _Collector, where: str
 ) -> Event | None:
-    here = f"{where}events[{index}]"
     if not isinstance(raw, dict):
-        out.add(here, "is not an object")
+        out.add(f"{where}events[{index}]", "is not an object")
         return None
     kind = raw.get("type")
     if not isinstance(kind, str) or kind not in EVENT_FIELDS:
-        out.add(f"{here}.type", f"{kind!r} is not an event type ({', '.join(EVENT_FIELDS)})")
+        message = f"{kind!r} is not an event type ({', '.join(EVENT_FIELDS)})"
+        out.add(_spot((where, index), "type"), message)
         return None
     before = len(out.problems)
-    row = _event_row(raw, kind, ids, here, out)
-    try:
-        at = _parse_at(raw.get("at"), zone)
-    except _Bad as bad:
-        out.add(f"{here}.at", str(bad) if "at" in raw else "is required")
-        return None
+    row = _event_row(raw, kind, ids, (where, index), out)
+    value = raw.get("at")
+    at = _AT_SEEN.get((value, zone)) if type(value) is str else None
+    if at is None:
+        try:
+            at = _parse_at(value, zone)
+        except _Bad as bad:
+            out.add(_spot((where, index), "at"), str(bad) if "at" in raw else "is required")
+            return None
+        if len(_AT_SEEN) < 100_000:
+            _AT_SEEN[value, zone] = at
     if len(out.problems) > before:
         return None
     row[0], row[1], row[2], row[3] = kind, at, at.date(), index
     return Event._make(row)
 
 
+def _spot(place: tuple[str, int], key: str) -> str:
+    """Where a problem is: "acme: events[3].at" (built only when there is one)."""
+    where, index = place
+    return f"{where}events[{index}].{key}"
+
+
 def _event_row(
-    raw: dict[str, Any], kind: str, ids: frozenset[str], here: str, out: _Collector
+    raw: dict[str, Any], kind: str, ids: frozenset[str], place: tuple[str, int], out: _Collector
 ) -> list[Any]:
-    """The event's fields in Event order. Hot: enum values are checked inline."""
+    """The event's fields in Event order. Hot: enum values are checked inline, and the
+    event's place ("acme: events[3]") is spelled out only when there is a problem."""
     table = EVENT_FIELDS[kind]
     row = list(_ROW_TEMPLATE)
     for key, value in DEFAULTS.get(kind, {}).items():
@@ -280,7 +297,7 @@ def _event_row(
         spec = table.get(key)
         if spec is None:
             if key != "type" and key != "at":
-                out.add(f"{here}.{key}", f"is not a field of a '{kind}' event")
+                out.add(_spot(place, key), f"is not a field of a '{kind}' event")
         elif type(value) is str and (
             spec.text or value in spec.accepted or (spec.contact and value in ids)
         ):
@@ -289,12 +306,12 @@ def _event_row(
             try:
                 row[spec.position] = spec.read(value, ids)
             except _Bad as bad:
-                out.add(f"{here}.{key}", str(bad))
+                out.add(_spot(place, key), str(bad))
     for key in REQUIRED.get(kind, ()):
         if key not in raw:
-            out.add(f"{here}.{key}", f"is required for a '{kind}' event")
+            out.add(_spot(place, key), f"is required for a '{kind}' event")
     if kind == "heard" and raw.get("kind") == "new_date" and "by" not in raw:
-        out.add(f"{here}.by", "is required when kind is 'new_date'")
+        out.add(_spot(place, "by"), "is required when kind is 'new_date'")
     return row
 
 
