@@ -233,6 +233,18 @@ class _Collector:
 _AT_SEEN: dict[tuple[str, ZoneInfo], datetime] = {}
 
 
+def _read_at(value: Any, zone: ZoneInfo) -> datetime:
+    """`_parse_at`, remembered."""
+    if not isinstance(value, str):
+        return _parse_at(value, zone)
+    at = _AT_SEEN.get((value, zone))
+    if at is None:
+        at = _parse_at(value, zone)
+        if len(_AT_SEEN) < 100_000:
+            _AT_SEEN[value, zone] = at
+    return at
+
+
 def _parse_at(value: Any, zone: ZoneInfo) -> datetime:
     """A date, a local date-time, or one with an offset, as a naive local date-time."""
     if not isinstance(value, str) or not DATE_TIME.fullmatch(value):
@@ -262,16 +274,11 @@ def _parse_event(
         return None
     before = len(out.problems)
     row = _event_row(raw, kind, ids, (where, index), out)
-    value = raw.get("at")
-    at = _AT_SEEN.get((value, zone)) if type(value) is str else None
-    if at is None:
-        try:
-            at = _parse_at(value, zone)
-        except _Bad as bad:
-            out.add(_spot((where, index), "at"), str(bad) if "at" in raw else "is required")
-            return None
-        if len(_AT_SEEN) < 100_000:
-            _AT_SEEN[value, zone] = at
+    try:
+        at = _read_at(raw.get("at"), zone)
+    except _Bad as bad:
+        out.add(_spot((where, index), "at"), str(bad) if "at" in raw else "is required")
+        return None
     if len(out.problems) > before:
         return None
     row[0], row[1], row[2], row[3] = kind, at, at.date(), index
