@@ -14,8 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from followup.planner.directions import read_posting  # noqa: E402
-from tests.planner.test_directions import TYPICAL_POSTING  # noqa: E402
+from followup.planner.directions import read_posting
+from tests.planner.test_directions import TYPICAL_POSTING
 
 CALLS = 10_000
 
@@ -27,8 +27,10 @@ def main() -> None:
         for _ in range(CALLS):
             read_posting(TYPICAL_POSTING)
         best = min(best, time.perf_counter() - started)
-    print(f"read_posting: {best / CALLS * 1e6:.1f} µs per call, best of 5 "
-          f"({len(TYPICAL_POSTING):,} characters)")
+    print(
+        f"read_posting: {best / CALLS * 1e6:.1f} µs per call, best of 5 "
+        f"({len(TYPICAL_POSTING):,} characters)"
+    )
 
 
 if __name__ == "__main__":

@@ -325,7 +325,7 @@ class Rules:
 
     def _interview_rungs(self) -> list[Rung]:
         """§4.3: insider, escalation, call, move on: rungs whose condition fails are skipped."""
-        policy, state = self.policy, self.state
+        policy = self.policy
         rungs = [Rung("first", None, 0, "", ())]
         insider = self.app.first_with_role("insider")
         if insider is not None:

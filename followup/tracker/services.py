@@ -4,6 +4,9 @@ Every write validates the whole resulting journal of the application with the
 planner's parser before touching the database, runs in one transaction, and
 recomputes the stored next-step date of what it changed: a failed write changes
 nothing, and "what is due" never goes stale through a write.
+
+This module is the one import point of the views, CLI and API: it re-exports the
+errors (`errors`) and the journal's reading, writing and import (`journal_store`).
 """
 
 from __future__ import annotations
@@ -16,47 +19,33 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils.text import slugify
 
-from ..planner.journal import (
-    APPLICATION_TEXT,
-    CONTACT_KEYS,
-    EVENT_FIELDS,
-    FORMAT,
-    PROFILE_KEYS,
-    parse_journal,
-)
+from ..planner.journal import APPLICATION_TEXT, PROFILE_KEYS, parse_journal
 from ..planner.model import Step
 from ..planner.plan import OPEN_STAGES, ApplicationPlan, Nudge, Plan, nudges, plan
 from ..planner.policy import policy_from
-from .models import Application, Contact, Event, Profile
+from .errors import Conflict, NotFound, ServiceError
 
-
-class ServiceError(Exception):
-    """A request we can't carry out; `problems` say what and where."""
-
-    status = 400
-
-    def __init__(self, *problems: str) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = problems
-
-
-class NotFound(ServiceError):
-    status = 404
-
-
-class Conflict(ServiceError):
-    status = 409
-
+# One import point: the names not used here are re-exported for the callers.
+from .journal_store import (  # noqa: F401
+    BULK_BATCH,
+    _save_application,
+    _validate,
+    _with_journal,
+    application_data,
+    applications_of,
+    event_data,
+    import_journal,
+    import_journal_bulk,
+    journal_data,
+    profile_data,
+    profile_of,
+)
+from .models import Application, Event, Profile
 
 # Reading ------------------------------------------------------------------------
-
-
-def profile_of(user: AbstractBaseUser) -> Profile:
-    profile, _ = Profile.objects.get_or_create(user=user)
-    return profile
 
 
 def today_for(user: AbstractBaseUser, now: datetime | None = None) -> date:
@@ -65,76 +54,12 @@ def today_for(user: AbstractBaseUser, now: datetime | None = None) -> date:
     return (now or datetime.now(ZoneInfo("UTC"))).astimezone(ZoneInfo(zone)).date()
 
 
-def applications_of(user: AbstractBaseUser) -> QuerySet[Application]:
-    return Application.objects.filter(user=user)
-
-
 def get_application(user: AbstractBaseUser, slug: str) -> Application:
     """The user's application `slug`; another user's is as missing as a wrong one."""
     try:
         return applications_of(user).get(slug=slug)
     except Application.DoesNotExist:
         raise NotFound(f"{slug}: no such application") from None
-
-
-def _with_journal(apps: QuerySet[Application]) -> QuerySet[Application]:
-    return apps.prefetch_related(
-        Prefetch("contacts", queryset=Contact.objects.order_by("position", "id")),
-        Prefetch("events", queryset=Event.objects.order_by("local_at", "position", "id")),
-    )
-
-
-def profile_data(profile: Profile) -> dict[str, Any]:
-    return {key: getattr(profile, key) for key in PROFILE_KEYS if getattr(profile, key) is not None}
-
-
-def application_data(app: Application) -> dict[str, Any]:
-    """One application in the journal format; keys absent in the journal stay absent."""
-    data: dict[str, Any] = {"id": app.slug}
-    data.update(
-        {key: getattr(app, key) for key in APPLICATION_TEXT if getattr(app, key) is not None}
-    )
-    contacts = [_contact_data(c) for c in app.contacts.all()]
-    if contacts:
-        data["contacts"] = contacts
-    data["events"] = [event_data(e) for e in app.events.all()]
-    return data
-
-
-def _contact_data(contact: Contact) -> dict[str, Any]:
-    data = {"id": contact.slug}
-    data.update(
-        {
-            key: getattr(contact, key)
-            for key in CONTACT_KEYS[1:]
-            if getattr(contact, key) is not None
-        }
-    )
-    return data
-
-
-def event_data(event: Event) -> dict[str, Any]:
-    """An event in the journal format, its fields in the documented order (JSON
-    columns don't keep key order on PostgreSQL, so export must not rely on it)."""
-    order = EVENT_FIELDS.get(event.type, {})
-    known = {key: event.data[key] for key in order if key in event.data}
-    rest = {key: value for key, value in sorted(event.data.items()) if key not in order}
-    return {"type": event.type, "at": event.at, **known, **rest}
-
-
-def journal_data(
-    user: AbstractBaseUser, apps: QuerySet[Application] | None = None
-) -> dict[str, Any]:
-    """The user's journal (or the given applications of it) in format followup/1."""
-    profile = profile_of(user)
-    data: dict[str, Any] = {"format": FORMAT, "profile": profile_data(profile)}
-    if profile.policy:
-        data["policy"] = dict(sorted(profile.policy.items()))
-    chosen = applications_of(user) if apps is None else apps
-    data["applications"] = [
-        application_data(a) for a in _with_journal(chosen.order_by("position", "id"))
-    ]
-    return data
 
 
 def plan_for(
@@ -148,106 +73,6 @@ def plan_for(
 
 
 # Writing ---------------------------------------------------------------------------
-
-
-def _validate(profile: Profile, policy: dict[str, Any], apps: list[dict[str, Any]]) -> Any:
-    """Parse a would-be journal; problems become a ServiceError, nothing is written."""
-    from ..planner.journal import JournalError
-
-    data = {
-        "format": FORMAT,
-        "profile": profile_data(profile),
-        "policy": policy,
-        "applications": apps,
-    }
-    try:
-        return parse_journal(data)
-    except JournalError as error:
-        raise ServiceError(*error.problems) from None
-
-
-def _save_application(
-    user: AbstractBaseUser, data: dict[str, Any], parsed: Any, position: int
-) -> Application:
-    fields = {key: data.get(key) for key in APPLICATION_TEXT}
-    app = Application.objects.create(user=user, slug=data["id"], position=position, **fields)
-    Contact.objects.bulk_create(
-        Contact(
-            application=app, slug=c["id"], position=n, **{k: c.get(k) for k in CONTACT_KEYS[1:]}
-        )
-        for n, c in enumerate(data.get("contacts") or [])
-    )
-    _save_events(app, data["events"], parsed)
-    return app
-
-
-def _save_events(app: Application, raw: list[dict[str, Any]], parsed: Any) -> None:
-    local = {e.position: e.at.isoformat() for e in parsed.events}
-    Event.objects.bulk_create(
-        Event(
-            application=app,
-            position=n,
-            type=e["type"],
-            at=e["at"],
-            local_at=local[n],
-            data={k: v for k, v in e.items() if k not in ("type", "at")},
-        )
-        for n, e in enumerate(raw)
-    )
-
-
-@transaction.atomic
-def import_journal(
-    user: AbstractBaseUser, data: Any, replace: bool = False, as_of: date | None = None
-) -> list[str]:
-    """Import a journal file's data: all or nothing. Returns the imported ids.
-
-    An application id that already exists is an error, unless `replace`, which
-    replaces those applications whole. The file's profile and policy, when
-    present, replace the stored ones.
-    """
-    from ..planner.journal import JournalError
-
-    try:
-        parsed = parse_journal(data)
-    except JournalError as error:
-        raise ServiceError(*error.problems) from None
-    incoming = data["applications"]
-    existing = set(
-        applications_of(user)
-        .filter(slug__in=[a["id"] for a in incoming])
-        .values_list("slug", flat=True)
-    )
-    if existing and not replace:
-        raise Conflict(
-            *(
-                f"{slug}: an application with this id already exists (import with replace to overwrite it)"
-                for slug in sorted(existing)
-            )
-        )
-    profile = profile_of(user)
-    if "profile" in data:
-        _set_profile(profile, data.get("profile") or {})
-    if "policy" in data:
-        profile.policy = data.get("policy") or {}
-    profile.save()
-    applications_of(user).filter(slug__in=existing).delete()
-    start = (
-        applications_of(user).order_by("-position").values_list("position", flat=True).first() or 0
-    ) + 1
-    for n, (raw, app) in enumerate(zip(incoming, parsed.applications, strict=True)):
-        _save_application(user, raw, app, start + n)
-    refresh(
-        user,
-        as_of or today_for(user),
-        applications_of(user).filter(slug__in=[a["id"] for a in incoming]),
-    )
-    return [a["id"] for a in incoming]
-
-
-def _set_profile(profile: Profile, data: dict[str, Any]) -> None:
-    for key in PROFILE_KEYS:
-        setattr(profile, key, data.get(key))
 
 
 @transaction.atomic
@@ -709,153 +534,3 @@ def record_debrief(
     as_of = as_of or today_for(user)
     answers = {**answers, "at": answers.get("at") or at_on(app, as_of)}
     return [record_event(user, slug, event, as_of) for event in debrief_events(answers)]
-
-
-# Bulk import (issue 4, part 4: CSV imports) -------------------------------------------
-# `import_journal` saves one application at a time and then replans through the
-# database: right for a journal file, but minutes for a 10,000-row spreadsheet (the
-# per-row INSERTs and refresh's CASE-per-row bulk_update). This keeps its contract
-# (all or nothing, same checks, same stored rows) with one validation, one plan and
-# bulk INSERTs.
-
-BULK_BATCH = 500  # slugs per DELETE ... IN (...)
-
-
-@transaction.atomic
-def import_journal_bulk(
-    user: AbstractBaseUser, data: dict[str, Any], replace: bool = False, as_of: date | None = None
-) -> list[str]:
-    """`import_journal` for large files. A journal without profile or policy is
-    checked against the stored ones (the ones it will be planned with)."""
-    from ..planner.journal import JournalError
-
-    profile = profile_of(user)
-    data = {"profile": profile_data(profile), "policy": profile.policy, **data}
-    try:
-        parsed = parse_journal(data)
-    except JournalError as error:
-        raise ServiceError(*error.problems) from None
-    incoming = data["applications"]
-    ids = [a["id"] for a in incoming]
-    existing = sorted(set(applications_of(user).values_list("slug", flat=True)) & set(ids))
-    if existing and not replace:
-        raise Conflict(
-            *(
-                f"{slug}: an application with this id already exists (import with replace to overwrite it)"
-                for slug in existing
-            )
-        )
-    _set_profile(profile, data.get("profile") or {})
-    profile.policy = data.get("policy") or {}
-    profile.save()
-    for n in range(0, len(existing), BULK_BATCH):
-        applications_of(user).filter(slug__in=existing[n : n + BULK_BATCH]).delete()
-    as_of = as_of or today_for(user)
-    _bulk_save(user, incoming, parsed, _bulk_plans(user, data, parsed, as_of), as_of)
-    return ids
-
-
-def _bulk_plans(
-    user: AbstractBaseUser, data: dict[str, Any], parsed: Any, as_of: date
-) -> dict[str, tuple[str, date | None, str]]:
-    """Stage, next due date and next action of each incoming application, planned as
-    `refresh` plans them: with the user's other applications that hold an offer."""
-    from ..planner.model import Journal
-
-    offers = journal_data(user, applications_of(user).filter(stage="offer"))["applications"]
-    others = parse_journal({**data, "applications": offers}).applications
-    journal = Journal(parsed.profile, parsed.policy_overrides, parsed.applications + others)
-    result: dict[str, tuple[str, date | None, str]] = {}
-    for item in plan(journal, as_of).applications:
-        first = item.steps[0] if item.steps else None
-        result[item.application.id] = (
-            item.stage,
-            first.due if first else None,
-            first.action if first else "",
-        )
-    return result
-
-
-def _bulk_save(
-    user: AbstractBaseUser,
-    incoming: list[dict[str, Any]],
-    parsed: Any,
-    plans: dict[str, tuple[str, date | None, str]],
-    as_of: date,
-) -> None:
-    from django.utils import timezone
-
-    last = applications_of(user).order_by("-position").values_list("position", flat=True).first()
-    now = timezone.now()
-    app_columns = ["user", "slug", "position", *APPLICATION_TEXT]
-    app_columns += ["stage", "next_due", "next_action", "planned_as_of", "created", "updated"]
-    _insert(
-        Application,
-        app_columns,
-        (
-            (
-                user.pk,
-                raw["id"],
-                (last or 0) + 1 + n,
-                *(raw.get(key) for key in APPLICATION_TEXT),
-                *plans[raw["id"]],
-                as_of,
-                now,
-                now,
-            )
-            for n, raw in enumerate(incoming)
-        ),
-    )
-    pks = dict(applications_of(user).values_list("slug", "pk"))
-    _insert(
-        Contact,
-        ["application", "slug", "position", *CONTACT_KEYS[1:]],
-        (
-            (pks[raw["id"]], c["id"], n, *(c.get(k) for k in CONTACT_KEYS[1:]))
-            for raw in incoming
-            for n, c in enumerate(raw.get("contacts") or [])
-        ),
-    )
-    _insert(
-        Event,
-        ["application", "position", "type", "at", "local_at", "data"],
-        (
-            row
-            for raw, item in zip(incoming, parsed.applications, strict=True)
-            for row in _event_rows(pks[raw["id"]], raw["events"], item)
-        ),
-    )
-
-
-def _event_rows(pk: int, raw: list[dict[str, Any]], parsed: Any) -> Iterable[tuple[Any, ...]]:
-    local = {e.position: e.at.isoformat() for e in parsed.events}
-    for n, e in enumerate(raw):
-        data = {k: v for k, v in e.items() if k not in ("type", "at")}
-        yield (pk, n, e["type"], e["at"], local[n], data)
-
-
-def _insert(model: Any, columns: list[str], rows: Iterable[tuple[Any, ...]]) -> None:
-    """INSERT rows with one prepared statement. `bulk_create` compiles every value
-    through the ORM (about 10 µs each): most of a 10,000-row import's time."""
-    from django.db import connection
-
-    fields = [model._meta.get_field(name) for name in columns]
-    prepare = [
-        n
-        for n, f in enumerate(fields)
-        if f.get_internal_type() in ("DateField", "DateTimeField", "JSONField")
-    ]
-    quote = connection.ops.quote_name
-    sql = (
-        f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in fields)})"
-        f" VALUES ({', '.join(['%s'] * len(fields))})"
-    )
-    values = []
-    for row in rows:
-        value = list(row)
-        for n in prepare:
-            value[n] = fields[n].get_db_prep_save(value[n], connection)
-        values.append(value)
-    if values:
-        with connection.cursor() as cursor:
-            cursor.executemany(sql, values)
