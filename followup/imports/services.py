@@ -30,7 +30,7 @@ def import_converted(
     """Store the file's applications. Problems the journal check finds are reported
     by the row they came from; an id already taken is a Conflict unless `replace`."""
     try:
-        return services.import_journal_bulk(user, converted.journal(), replace, as_of)
+        return services.import_journal(user, converted.journal(), replace, as_of)
     except services.Conflict:
         raise
     except services.ServiceError as error:

@@ -148,6 +148,18 @@ def _save_events(app: Application, raw: list[dict[str, Any]], parsed: Any) -> No
     )
 
 
+def _set_profile(profile: Profile, data: dict[str, Any]) -> None:
+    for key in PROFILE_KEYS:
+        setattr(profile, key, data.get(key))
+
+
+# Import ---------------------------------------------------------------------------------
+# One validation, one plan and bulk INSERTs: a 10,000-application journal (or CSV
+# import) takes seconds, where saving and replanning one application at a time took
+# minutes.
+BULK_BATCH = 500  # slugs per DELETE ... IN (...)
+
+
 @transaction.atomic
 def import_journal(
     user: AbstractBaseUser, data: Any, replace: bool = False, as_of: date | None = None
@@ -156,73 +168,13 @@ def import_journal(
 
     An application id that already exists is an error, unless `replace`, which
     replaces those applications whole. The file's profile and policy, when
-    present, replace the stored ones.
+    present, replace the stored ones; when absent, the stored ones stay, and the
+    applications are checked against them (the ones they will be planned with).
     """
     from ..planner.journal import JournalError
 
-    # At call time: `services` imports this module. Its `refresh` plans with the
-    # user's offers, and its `today_for` is the clock the tests replace.
-    from . import services
-
-    try:
-        parsed = parse_journal(data)
-    except JournalError as error:
-        raise ServiceError(*error.problems) from None
-    incoming = data["applications"]
-    existing = set(
-        applications_of(user)
-        .filter(slug__in=[a["id"] for a in incoming])
-        .values_list("slug", flat=True)
-    )
-    if existing and not replace:
-        raise Conflict(
-            *(
-                f"{slug}: an application with this id already exists (import with replace to overwrite it)"
-                for slug in sorted(existing)
-            )
-        )
-    profile = profile_of(user)
-    if "profile" in data:
-        _set_profile(profile, data.get("profile") or {})
-    if "policy" in data:
-        profile.policy = data.get("policy") or {}
-    profile.save()
-    applications_of(user).filter(slug__in=existing).delete()
-    start = (
-        applications_of(user).order_by("-position").values_list("position", flat=True).first() or 0
-    ) + 1
-    for n, (raw, app) in enumerate(zip(incoming, parsed.applications, strict=True)):
-        _save_application(user, raw, app, start + n)
-    services.refresh(
-        user,
-        as_of or services.today_for(user),
-        applications_of(user).filter(slug__in=[a["id"] for a in incoming]),
-    )
-    return [a["id"] for a in incoming]
-
-
-def _set_profile(profile: Profile, data: dict[str, Any]) -> None:
-    for key in PROFILE_KEYS:
-        setattr(profile, key, data.get(key))
-
-
-# Bulk import (issue 4, part 4: CSV imports) -------------------------------------------
-# `import_journal` saves one application at a time and then replans through the
-# database: right for a journal file, but minutes for a 10,000-row spreadsheet (the
-# per-row INSERTs and refresh's CASE-per-row bulk_update). This keeps its contract
-# (all or nothing, same checks, same stored rows) with one validation, one plan and
-# bulk INSERTs.
-
-BULK_BATCH = 500  # slugs per DELETE ... IN (...)
-
-
-@transaction.atomic
-def import_journal_bulk(
-    user: AbstractBaseUser, data: dict[str, Any], replace: bool = False, as_of: date | None = None
-) -> list[str]:
-    """`import_journal` for large files. A journal without profile or policy is
-    checked against the stored ones (the ones it will be planned with)."""
-    from ..planner.journal import JournalError
+    if not isinstance(data, dict):
+        raise ServiceError("journal: is not a JSON object")
 
     # At call time: `services` imports this module, and its `today_for` is the
     # clock the tests replace.

@@ -38,7 +38,6 @@ from .journal_store import (  # noqa: F401
     applications_of,
     event_data,
     import_journal,
-    import_journal_bulk,
     journal_data,
     profile_data,
     profile_of,

@@ -260,7 +260,7 @@ def test_the_stage_shown_in_the_preview_is_the_planned_one(owner: User) -> None:
     ]
     converted = convert("\n".join([HEADER, *rows]) + "\n")
     assert converted.stages == ["saved", "applied", "interviewing", "offer", "closed"]
-    services.import_journal_bulk(owner, converted.journal(), as_of=AS_OF)
+    services.import_journal(owner, converted.journal(), as_of=AS_OF)
     stored = dict(
         Application.objects.filter(user=owner, slug__in=list("abcde")).values_list("slug", "stage")
     )
@@ -486,7 +486,7 @@ def test_every_sample_imports_and_round_trips(owner: User) -> None:
         ("career-ops.md", "career-ops"),
     ):
         converted = convert(fixture(name), Options(preset=preset))
-        ids = services.import_journal_bulk(owner, converted.journal(), as_of=AS_OF)
+        ids = services.import_journal(owner, converted.journal(), as_of=AS_OF)
         stored = {a["id"]: a for a in services.journal_data(owner)["applications"]}
         assert [stored[i] for i in ids] == converted.applications, name
 
@@ -495,7 +495,7 @@ def test_bulk_import_stores_what_import_journal_stores(owner: User, other: User)
     """Same rows, stage, next step and positions as the one-at-a-time import."""
     data = demo_data(AS_OF)
     data["applications"] = [{**a, "id": f"bulk-{a['id']}"} for a in data["applications"]]
-    services.import_journal_bulk(other, data, as_of=AS_OF)
+    services.import_journal(other, data, as_of=AS_OF)
     fields = ("stage", "next_due", "next_action", "planned_as_of", "company", "role", "notes")
 
     def rows(user: User, prefix: str) -> list[tuple[Any, ...]]:

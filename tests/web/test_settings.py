@@ -297,6 +297,22 @@ def test_import_goes_into_the_importers_account(
     assert not services.applications_of(owner).filter(slug="fresh-app").exists()
 
 
+def test_a_journal_without_profile_is_checked_against_the_stored_one(
+    other: User, other_client: Client
+) -> None:
+    # Its applications will be planned with the stored profile (here Canada), so
+    # they are checked against it: Ontario is a subdivision of Canada, not of the US.
+    services.update_profile(other, {"country": "CA", "subdivision": None})
+    journal = {
+        "format": "followup/1",
+        "applications": [{"id": "toronto", "company": "T", "subdivision": "ON", "events": []}],
+    }
+    response = other_client.post(reverse("import"), {"journal": upload(journal)}, follow=True)
+    assert "Imported 1 application." in response.content.decode()
+    assert services.profile_of(other).country == "CA"
+    assert services.applications_of(other).get(slug="toronto").subdivision == "ON"
+
+
 def test_import_is_all_or_nothing(owner: User, owner_client: Client) -> None:
     journal = services.journal_data(owner)
     journal["applications"] = [{**a, "id": f"copy-{a['id']}"} for a in journal["applications"]]
