@@ -74,7 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `followup` console script."""
-    from . import commands, digest, feeds, imports, serve, tracker, worklog  # noqa: F401  (registers the commands)
+    # Importing a command module registers its commands; --help lists them in this order.
+    from . import commands, digest, today, record, journal, feeds, imports, serve, worklog  # noqa: F401, I001
 
     args = build_parser().parse_args(argv)
     try:

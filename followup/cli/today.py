@@ -1,0 +1,93 @@
+"""`followup today`: the agenda, overdue steps first, each with its reason.
+
+Django is set up inside the command (see `tracker`), so listing the commands
+imports nothing heavy.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any
+
+from . import iso_date
+from .tracker import console, format_option, print_json, step_json, tracker_command, user_of
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+
+def _today_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--as-of",
+        type=iso_date,
+        default=None,
+        help="as of this date (YYYY-MM-DD; default: your today)",
+    )
+    format_option(parser)
+
+
+@tracker_command(_today_options)
+def cmd_today(args: argparse.Namespace) -> int:
+    """What to do today: overdue steps, today's, and this week's, with the nudges.
+
+    `--format json` prints {"as_of", "overdue", "today", "this_week", "nudges"}, each
+    step as in the plan format plus its "application" id.
+
+    Example:
+        followup today
+        followup today --format json --as-of 2026-11-18
+    """
+    from ..tracker import services
+
+    user = user_of(args)
+    page = services.today(user, args.as_of)
+    if args.format == "json":
+        groups = {
+            name: [step_json(user, item, step) for item, step in getattr(page, name)]
+            for name in ("overdue", "today", "this_week")
+        }
+        nudges = [{"kind": n.kind, "reason": n.reason} for n in page.nudges]
+        print_json({"as_of": page.as_of.isoformat(), **groups, "nudges": nudges})
+        return 0
+    _print_today(page)
+    return 0
+
+
+def _print_today(page: Any) -> None:
+    """A list rather than a table: narrow terminals keep whole lines, and each
+    application's id stays in one piece, ready to type into `followup done`."""
+    from rich.text import Text
+
+    from .render import describe, when
+
+    out = console()
+    out.print(Text(f"Follow-ups as of {page.as_of:%A %d %B %Y}", style="bold"))
+    if page.empty:
+        out.print("\nNothing is due this week.\n")
+    for title, pairs in (
+        ("Overdue", page.overdue),
+        ("Today", page.today),
+        ("This week", page.this_week),
+    ):
+        if pairs:
+            out.print(Text(f"\n{title}", style="bold underline"))
+        for item, step in pairs:
+            app = item.application
+            name = f"{app.company}{f' — {app.role}' if app.role else ''}"
+            out.print(Text("• ") + Text(name, style="bold") + Text(f"  [{app.id}]", style="dim"))
+            indented(out, Text(describe(item, step)) + Text(", ") + when(step, page.as_of))
+            indented(out, Text(step.reason, style="dim"))
+    if page.nudges:
+        out.print()
+    for nudge in page.nudges:
+        out.print(Text("• ", style="cyan") + Text(nudge.reason))
+
+
+def indented(out: Console, text: Text) -> None:
+    """Print `text` wrapped two spaces in (Padding would fill every line with spaces)."""
+    from rich.text import Text
+
+    for line in text.wrap(out, max(20, out.width - 2)):
+        line.rstrip()
+        out.print(Text("  ") + line, soft_wrap=True)

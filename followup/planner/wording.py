@@ -1,0 +1,198 @@
+"""What every draft may say: the facts it quotes, clipped, and the wording they share.
+
+Emails, letters and call sheets all quote the same facts from the journal, each
+value clipped before it is quoted so that no input can break the limits of the
+rules (§9). Standard library only, and no locale: the same input, the same words.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import NamedTuple
+
+from .model import Application, Contact, DraftContext, Profile, Step
+
+SUBJECT_LIMIT = 70  # characters: a subject is always shorter
+BODY_LIMIT = 150  # words: every body but a thank-you note is shorter
+VOICEMAIL_LIMIT = 75  # words: a voicemail script never uses more
+
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_NOTE_BREAKS = (". ", ";", "!", "?", "•", "\r")  # where one specific in the notes ends
+_NOTE_LEADS = (
+    "we talked about ",
+    "talked about ",
+    "we discussed ",
+    "discussed ",
+    "we spoke about ",
+    "spoke about ",
+    "discussion of ",
+    "discussion about ",
+)
+_NOTES_READ = 600  # characters of interview notes read: three short points never need more
+_TITLES = frozenset(
+    {"dr", "dr.", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "mx", "mx.", "prof", "prof."}
+)
+_INTERVIEW_KINDS = {"phone": "phone", "video": "video", "onsite": "on-site"}
+
+
+class Facts(NamedTuple):
+    """What a draft may quote, each value already clipped to a safe length."""
+
+    step: Step
+    app: Application
+    context: DraftContext
+    company: str
+    role: str | None
+    position: str  # "the Data Analyst position", or "the position" when no role is known
+    person: Contact | None
+    name: str | None  # the addressee's full name
+    met: str | None  # the last interview's day, as written in a draft
+    applied: str | None  # the application's day, as written in a draft
+    points: tuple[str, ...]  # specifics from the interview notes
+    sender: str | None
+    email: str | None
+    phone: str | None
+    room: int = 3  # how many specifics the draft may quote (an email weaves in one)
+    repeat: bool = True  # say the number twice on a voicemail
+    terse: bool = False  # a call sheet without its nice-to-haves, for extreme input
+
+
+# Facts ---------------------------------------------------------------------------
+
+
+def gather_facts(step: Step, app: Application, profile: Profile, context: DraftContext) -> Facts:
+    person = app.contact(step.to)
+    role = clip_or_none(app.role, 40, 5)
+    interview = context.last_interview
+    return Facts(
+        step=step,
+        app=app,
+        context=context,
+        company=clip(app.company, 40, 4) or "the company",
+        role=role,
+        position=f"the {role} position" if role else "the position",
+        person=person,
+        name=clip_or_none(person.name if person else None, 32, 3),
+        met=weekday_date(interview.day) if interview else None,
+        applied=_applied_day(app),
+        points=_points(interview.notes) if interview else (),
+        sender=clip_or_none(profile.name, 32, 3),
+        email=clip_or_none(profile.email, 60, 1),
+        phone=clip_or_none(profile.phone, 24, 4),
+    )
+
+
+def _applied_day(app: Application) -> str | None:
+    """The day of the latest `applied` event: what a pre-interview draft refers to."""
+    for event in reversed(app.events):
+        if event.type == "applied":
+            return weekday_date(event.day)
+    return None
+
+
+def _points(notes: str | None) -> tuple[str, ...]:
+    """Up to three specifics from the interview notes: their sentences and clauses."""
+    if not notes:
+        return ()
+    text = notes[:_NOTES_READ]
+    # Chained replace beats str.translate and a regex split several times over here.
+    for mark in _NOTE_BREAKS:
+        text = text.replace(mark, "\n")
+    found: list[str] = []
+    for part in text.split("\n"):
+        point = clip(_topic(part.strip(" \t-*.,:")), 64, 10)
+        if point:
+            found.append(point)
+        if len(found) == 3:
+            break
+    return tuple(found)
+
+
+def _topic(clause: str) -> str:
+    """Drop a leading "we discussed" and the like: the draft introduces the topic itself."""
+    lower = clause.lower()
+    if not lower.startswith(_NOTE_LEADS):  # one C-level test for the usual case
+        return clause
+    for lead in _NOTE_LEADS:
+        if lower.startswith(lead):
+            return clause[len(lead) :]
+    return clause
+
+
+# Text helpers --------------------------------------------------------------------
+
+
+def weekday_date(day: date) -> str:
+    """'Tuesday 12 January': our own names, so the text never depends on the locale."""
+    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+
+
+def letter_date(day: date) -> str:
+    """'12 January 2026', the date line of a letter."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def clip(text: str, chars: int, words: int) -> str:
+    """`text` on one line, at most `words` words and `chars` characters, "…" where cut."""
+    tokens = text.split()
+    cut = len(tokens) > words
+    text = " ".join(tokens[:words])
+    if len(text) >= chars:
+        text = text[: chars - 1]
+        space = text.rfind(" ")
+        # Cut at a word boundary unless that would throw away most of the text.
+        text = text[:space] if space > chars // 2 else text
+        cut = True
+    return text.rstrip(" ,;:-–") + "…" if cut else text
+
+
+def clip_or_none(text: str | None, chars: int, words: int) -> str | None:
+    """A clipped value, or None where the journal has nothing (blank counts as nothing)."""
+    return (clip(text, chars, words) or None) if text else None
+
+
+def sentence(text: str) -> str:
+    """`text` ending in sentence punctuation, so the next sentence can follow it."""
+    return text if text[-1:] in ".!?…" else text + "."
+
+
+def on_day(day: str | None) -> str:
+    return f" on {day}" if day else ""
+
+
+def more_words_than(text: str, limit: int) -> bool:
+    """More than `limit` words? There are never more words than separators plus one, so
+    counting separators (cheap) spares the split (dear) on all but long text."""
+    return text.count(" ") + text.count("\n") >= limit and len(text.split()) > limit
+
+
+def first_name(name: str) -> str:
+    """'Pat' from 'Pat Lee'; 'Dr. Lee' from 'Dr. Pat Lee', where a title asks for it."""
+    parts = name.split()
+    if len(parts) > 1 and parts[0].lower() in _TITLES:
+        return f"{parts[0]} {parts[-1]}"
+    return parts[0]
+
+
+def interview_kind(f: Facts) -> str | None:
+    event = f.context.last_interview
+    return _INTERVIEW_KINDS.get(event.kind or "") if event else None
+
+
+def offer_deadline(f: Facts) -> str | None:
+    deadline = f.context.offer_deadline
+    return weekday_date(deadline) if deadline else None
