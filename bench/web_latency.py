@@ -23,8 +23,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -44,7 +45,28 @@ def setup_django(data_dir: str) -> None:
     django.setup()
 
 
-def build(users: int, apps: int, as_of: date) -> tuple[str, str]:
+def settle(journal: dict[str, Any], active: int) -> dict[str, Any]:
+    """A job search as it looks after months of use: `active` applications in play,
+    the rest older (spread over two years) and closed, as a user who works the plan
+    closes them. Without this, every synthetic application is due this week."""
+    for n, app in enumerate(journal["applications"][active:]):
+        back = timedelta(days=70 + (n * 7) % 700)
+        for event in app["events"]:
+            for key in ("at", "by", "deadline"):
+                if key in event:
+                    event[key] = _shifted(event[key], back)
+        last = date.fromisoformat(app["events"][-1]["at"][:10])
+        reason = ("rejected", "moved_on", "withdrawn")[n % 3]
+        closed = {"type": "closed", "at": (last + timedelta(days=21)).isoformat()}
+        app["events"].append({**closed, "reason": reason, "notified": reason == "rejected"})
+    return journal
+
+
+def _shifted(text: str, back: timedelta) -> str:
+    return (date.fromisoformat(text[:10]) - back).isoformat() + text[10:]
+
+
+def build(users: int, apps: int, as_of: date, active: int) -> tuple[str, str]:
     """Create the users and their journals; return (session cookie, an application id)."""
     from django.contrib.auth import get_user_model
     from django.contrib.sessions.backends.db import SessionStore
@@ -60,7 +82,8 @@ def build(users: int, apps: int, as_of: date) -> tuple[str, str]:
     for n in range(users):
         user = model.objects.create_user(f"bench{n}")
         start = time.perf_counter()
-        services.import_journal(user, synthetic_journal(apps, as_of, seed=n), as_of=as_of)
+        journal = synthetic_journal(apps, as_of, seed=n)
+        services.import_journal(user, settle(journal, active), as_of=as_of)
         print(
             f"  user {n}: {apps} applications imported in {time.perf_counter() - start:.1f} s",
             flush=True,
@@ -130,6 +153,12 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=1)
     parser.add_argument("--apps", type=int, default=5000)
     parser.add_argument("--requests", type=int, default=100)
+    parser.add_argument(
+        "--active",
+        type=int,
+        default=150,
+        help="applications still in play per user (the rest are older and closed)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as data_dir:
         setup_django(data_dir)
@@ -137,8 +166,11 @@ def main() -> None:
 
         as_of = date.today()
         engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
-        print(f"{engine}: {args.users} user(s) x {args.apps} applications")
-        cookie, slug = build(args.users, args.apps, as_of)
+        print(
+            f"{engine}: {args.users} user(s) x {args.apps} applications, {args.active} in play",
+            flush=True,
+        )
+        cookie, slug = build(args.users, args.apps, as_of, args.active)
         port = free_port()
         server = serve(port)
         try:

@@ -419,7 +419,7 @@ def nudges_for(user: AbstractBaseUser, as_of: date) -> tuple[Nudge, ...]:
 STAGE_ORDER = ("saved", "applied", "interviewing", "offer", "closed")
 
 
-BOARD_FIELDS = ("slug", "company", "role", "stage", "next_due", "next_action")
+BOARD_FIELDS = ("slug", "company", "role", "stage", "next_due", "next_action", "updated")
 
 
 def board(user: AbstractBaseUser, search: str = "") -> dict[str, list[Application]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -10,6 +11,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from followup.planner.journal import parse_journal
 from followup.tracker import services
@@ -339,3 +341,28 @@ def test_quick_add_makes_an_ascii_id_that_exports_and_imports_again(
     exported = services.journal_data(other)
     assert {a["id"] for a in exported["applications"]} >= {expected, f"{expected}-2"}
     parse_journal(exported)
+
+
+def test_a_long_closed_column_shows_the_latest_and_links_to_all(other: User) -> None:
+    closing = {"type": "closed", "at": "2026-11-02", "reason": "moved_on"}
+    data = {
+        "format": "followup/1",
+        "applications": [
+            {"id": f"old-{n}", "company": f"Old {n:03}", "events": [closing]} for n in range(60)
+        ],
+    }
+    services.import_journal(other, data, as_of=AS_OF)
+    Application.objects.filter(slug="old-7").update(updated=timezone.now() + timedelta(days=1))
+    client = Client()
+    client.force_login(other)
+    html = client.get(reverse("board")).content.decode()
+    closed = html.split('id="column-closed"')[1].split("</section>")[0]
+    assert 'aria-label="60 applications">60</span>' in closed
+    assert cards(closed) == 50
+    assert "Old 007" in closed.split('<li class="card')[1]  # the latest first
+    assert "The 50 most recent are shown." in closed
+    assert 'href="/applications/?closed=all"' in closed
+    everything = client.get(reverse("board"), {"closed": "all"}).content.decode()
+    assert cards(everything.split('id="column-closed"')[1].split("</section>")[0]) == 60
+    found = client.get(reverse("board"), {"q": "Old"}).content.decode()
+    assert cards(found) == 60  # a search shows every match

@@ -61,16 +61,36 @@ class Column:
     stage: str
     label: str
     cards: list[Card]
+    total: int  # cards may hold fewer: see CLOSED_SHOWN
+
+    @property
+    def hidden(self) -> int:
+        return self.total - len(self.cards)
 
 
-def _columns(by_stage: dict[str, list[Application]], today: date) -> list[Column]:
+# Closed applications pile up over a long search: the board shows the latest ones
+# (a link shows all; a search always does), so it stays quick to read and to load.
+CLOSED_SHOWN = 50
+
+
+def _columns(by_stage: dict[str, list[Application]], today: date, all_closed: bool) -> list[Column]:
     def card(app: Application) -> Card:
         due = app.next_due
         action = ACTION_LABELS.get(app.next_action, app.next_action)
         return Card(app, action, due is not None and due < today, due == today)
 
+    def shown(stage: str, apps: list[Application]) -> list[Application]:
+        if stage != "closed" or all_closed:
+            return apps
+        return sorted(apps, key=lambda app: app.updated, reverse=True)[:CLOSED_SHOWN]
+
     return [
-        Column(stage, STAGES.get(stage, stage.title()), [card(a) for a in apps])
+        Column(
+            stage,
+            STAGES.get(stage, stage.title()),
+            [card(a) for a in shown(stage, apps)],
+            len(apps),
+        )
         for stage, apps in by_stage.items()
     ]
 
@@ -81,8 +101,9 @@ def board(request: HttpRequest) -> HttpResponse:
     user, today = user_of(request), as_of(request)
     search = request.GET.get("q", "").strip()
     services.refresh_stale(user, today)  # the stored next steps must be of today
-    columns = _columns(services.board(user, search), today)
-    context = {"columns": columns, "q": search, "total": sum(len(c.cards) for c in columns)}
+    all_closed = bool(search) or request.GET.get("closed") == "all"
+    columns = _columns(services.board(user, search), today, all_closed)
+    context = {"columns": columns, "q": search, "total": sum(c.total for c in columns)}
     # Going back in history asks for the whole page again, with the htmx header.
     restoring = getattr(getattr(request, "htmx", None), "history_restore_request", False)
     partial = None if restoring else "tracker/partials/board.html"
