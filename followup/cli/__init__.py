@@ -53,6 +53,16 @@ def iso_date(text: str) -> date:
     return day
 
 
+def as_of_option(parser: argparse.ArgumentParser, default: str) -> None:
+    """`--as-of YYYY-MM-DD`; `default` says what the command takes without it."""
+    parser.add_argument(
+        "--as-of",
+        type=iso_date,
+        default=None,
+        help=f"as of this date (YYYY-MM-DD; default: {default})",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="followup",

@@ -12,16 +12,11 @@ from ..planner.demo import DEMO_PATH, demo_journal
 from ..planner.journal import load_journal
 from ..planner.model import Journal
 from ..planner.plan import plan, plan_to_dict
-from . import command, iso_date
+from . import as_of_option, command
 
 
 def _plan_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--as-of",
-        type=iso_date,
-        default=None,
-        help="plan as of this date (YYYY-MM-DD; default: today)",
-    )
+    as_of_option(parser, "today")
     parser.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (default: text)"
     )

@@ -6,16 +6,11 @@ import argparse
 import sys
 from datetime import timedelta
 
-from . import EXIT_FAILED, EXIT_INVALID, CliError, command, iso_date
+from . import EXIT_FAILED, EXIT_INVALID, CliError, as_of_option, command
 
 
 def _remind_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--as-of",
-        type=iso_date,
-        default=None,
-        help="the day of the digest (YYYY-MM-DD; default: each user's today in their time zone)",
-    )
+    as_of_option(parser, "each user's today in their time zone")
     parser.add_argument(
         "--dry-run",
         action="store_true",

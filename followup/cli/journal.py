@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from . import EXIT_INVALID, CliError, iso_date
+from . import EXIT_INVALID, CliError, as_of_option
 from .tracker import format_option, print_json, tracker_command, user_of, write_atomic
 
 # import ---------------------------------------------------------------------------------
@@ -114,12 +114,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _replan_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--as-of",
-        type=iso_date,
-        default=None,
-        help="as of this date (YYYY-MM-DD; default: each user's today)",
-    )
+    as_of_option(parser, "each user's today")
     format_option(parser)
 
 

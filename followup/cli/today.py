@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from . import iso_date
+from . import as_of_option
 from .tracker import console, format_option, print_json, step_json, tracker_command, user_of
 
 if TYPE_CHECKING:
@@ -18,12 +18,7 @@ if TYPE_CHECKING:
 
 
 def _today_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--as-of",
-        type=iso_date,
-        default=None,
-        help="as of this date (YYYY-MM-DD; default: your today)",
-    )
+    as_of_option(parser, "your today")
     format_option(parser)
 
 
