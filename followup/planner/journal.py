@@ -118,7 +118,7 @@ def _contact(value: Any, ids: frozenset[str]) -> str | None:
         raise _Bad(f"{value!r} is not a contact id (text)")
     if value not in ids:
         raise _Bad(f"{value!r} is not a contact of this application")
-    return str(value)
+    return value
 
 
 def _contacts(value: Any, ids: frozenset[str]) -> tuple[str, ...]:

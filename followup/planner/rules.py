@@ -352,20 +352,11 @@ class Rules:
         return rungs
 
     def _first_to(self) -> str | None:
-        """Whom the first follow-up goes to (done or planned): later rungs follow from it.
-
-        It mirrors the people chosen by `_expected`, `_confirm_receipt` and
-        `_no_date_given`, so that the projected ladder is the one that will happen.
-        """
+        """Whom the first follow-up goes to (done, or as planned): later rungs follow from it."""
         state = self.state
         if state.attempts and state.first_attempt_to:
             return state.first_attempt_to
-        expected = state.expectation
-        if expected is not None and expected.via == "phone" and state.calls_allowed:
-            return expected.sender or self.call_to()
-        if expected is None and state.anchor_kind == "applied":
-            return self.recruiter() or self.hiring_manager()
-        return self.check_in_to()
+        return self._first_rung(None).to
 
     def _first_rung(self, after: date | None) -> Step:
         """§3 / §4.2: the first follow-up, timed by the rules from the anchor."""

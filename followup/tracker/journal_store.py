@@ -21,6 +21,7 @@ from ..planner.journal import (
     EVENT_FIELDS,
     FORMAT,
     PROFILE_KEYS,
+    JournalError,
     parse_journal,
 )
 from ..planner.plan import plan
@@ -104,14 +105,17 @@ def journal_data(
 
 def _validate(profile: Profile, policy: dict[str, Any], apps: list[dict[str, Any]]) -> Any:
     """Parse a would-be journal; problems become a ServiceError, nothing is written."""
-    from ..planner.journal import JournalError
-
     data = {
         "format": FORMAT,
         "profile": profile_data(profile),
         "policy": policy,
         "applications": apps,
     }
+    return _parsed(data)
+
+
+def _parsed(data: dict[str, Any]) -> Any:
+    """The parsed journal, or a ServiceError carrying every problem."""
     try:
         return parse_journal(data)
     except JournalError as error:
@@ -171,8 +175,6 @@ def import_journal(
     present, replace the stored ones; when absent, the stored ones stay, and the
     applications are checked against them (the ones they will be planned with).
     """
-    from ..planner.journal import JournalError
-
     if not isinstance(data, dict):
         raise ServiceError("journal: is not a JSON object")
 
@@ -182,10 +184,7 @@ def import_journal(
 
     profile = profile_of(user)
     data = {"profile": profile_data(profile), "policy": profile.policy, **data}
-    try:
-        parsed = parse_journal(data)
-    except JournalError as error:
-        raise ServiceError(*error.problems) from None
+    parsed = _parsed(data)
     incoming = data["applications"]
     ids = [a["id"] for a in incoming]
     existing = sorted(set(applications_of(user).values_list("slug", flat=True)) & set(ids))
