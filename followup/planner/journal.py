@@ -35,6 +35,7 @@ PURPOSES = (
     "reply",
     "reply_graciously",
     "letter",
+    "withdraw",
     "other",
 )
 HEARD_KINDS = (
@@ -190,6 +191,8 @@ class _Field(NamedTuple):
 
 
 _ROW_TEMPLATE = list(Event("", datetime.min, date.min, 0))
+_TIMED = Event._fields.index("timed")
+_DATE_ONLY = len("YYYY-MM-DD")
 EVENT_FIELDS: dict[str, dict[str, _Field]] = {
     kind: {
         key: _Field(
@@ -282,6 +285,7 @@ def _parse_event(
     if len(out.problems) > before:
         return None
     row[0], row[1], row[2], row[3] = kind, at, at.date(), index
+    row[_TIMED] = len(raw["at"]) > _DATE_ONLY
     return Event._make(row)
 
 
@@ -460,12 +464,14 @@ def _parse_events(
     ids = frozenset(c.id for c in contacts)
     parsed = (_parse_event(item, n, ids, zone, out, where) for n, item in enumerate(raw))
     events = [e for e in parsed if e is not None]
-    events.sort(key=_by_time)  # stable: equal times keep the file's order
+    events.sort(key=in_day_order)  # stable: equal times keep the file's order
     return tuple(events)
 
 
-def _by_time(event: Event) -> datetime:
-    return event.at
+def in_day_order(event: Event) -> tuple[date, bool, datetime]:
+    """§2: by day; within a day timed events by their time, then those with a date alone
+    (usually written down afterwards: the thank-you note, the "we'll call Friday")."""
+    return event.day, not event.timed, event.at
 
 
 def parse_journal(data: Any) -> Journal:

@@ -33,6 +33,7 @@ CONTACT_ROLES = (
 )
 STAGES = ("saved", "applied", "interviewing", "offer", "closed")
 ACTIONS = (
+    "prepare_interview",
     "send_thank_you",
     "confirm_receipt",
     "check_in",
@@ -44,9 +45,12 @@ ACTIONS = (
     "reply",
     "reply_graciously",
     "move_on",
+    "decide_offer",
+    "withdraw",
 )
 # Each action in the job seeker's words, for lists and buttons.
 ACTION_LABELS = {
+    "prepare_interview": "Prepare for your interview",
     "send_thank_you": "Send a thank-you note",
     "confirm_receipt": "Confirm they received your application",
     "check_in": "Check in",
@@ -58,6 +62,8 @@ ACTION_LABELS = {
     "reply": "Reply",
     "reply_graciously": "Reply graciously",
     "move_on": "Move on",
+    "decide_offer": "Decide on the offer",
+    "withdraw": "Withdraw your application",
 }
 PHONE = "phone"
 EMAIL = "email"
@@ -79,8 +85,9 @@ class Event(NamedTuple):
     """One journal event. Fields that an event type does not use stay None.
 
     `at` is a naive local date-time in the application's time zone (a date alone is
-    midnight); `day` is its date, the unit every rule works in. `position` is the
-    event's position in the journal file, for error messages and stable order.
+    midnight, and `timed` False); `day` is its date, the unit every rule works in.
+    `position` is the event's position in the journal file, for error messages and
+    stable order.
     """
 
     type: str
@@ -103,6 +110,7 @@ class Event(NamedTuple):
     notified: bool | None = None
     notes: str | None = None
     round: int | None = None
+    timed: bool = True  # False where the journal gives a date alone (§2: it sorts last that day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,3 +202,7 @@ class DraftContext(NamedTuple):
     offer_deadline: date | None = None  # a competing offer's deadline (status_update)
     offer_company: str | None = None  # who made the competing offer
     voicemail_left: bool = False  # a voicemail was already left with this contact
+    scheduled: Event | None = None  # the next scheduled interview (prepare_interview)
+    offer: Event | None = None  # this application's own offer (decide_offer)
+    still_open: tuple[str, ...] = ()  # the companies of the other open applications
+    accepted_company: str | None = None  # whose offer was accepted (withdraw)

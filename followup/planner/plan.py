@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 from .calendar import get_calendar
 from .model import Application, DraftContext, Event, Journal, Profile, Step
+from .occasions import decide_offer, prepare_interview, withdraw
 from .policy import Policy, policy_from
 from .rules import Rules
 from .speed import collector_paused
@@ -57,34 +58,64 @@ def _plan(journal: Journal, as_of: date, policy: Policy | None) -> Plan:
     if policy is None:
         policy = policy_from(journal.policy_overrides)[0]
     states = [(app, fold(app, policy, as_of)) for app in journal.applications]
-    offer, offer_app = _competing_offer(states, policy, as_of)
-    plans = tuple(_plan_one(app, state, policy, as_of, offer, offer_app) for app, state in states)
+    search = _Search(states, policy, as_of)
+    plans = tuple(_plan_one(app, state, policy, as_of, search) for app, state in states)
     agenda = [(p, s) for p in plans for s in p.steps if s.due <= as_of]
     agenda.sort(key=lambda item: (item[1].due, item[1].due_by))
-    nudges = _nudges(journal, states, policy, as_of)
+    nudges = () if search.accepted else _nudges(journal, states, policy, as_of)
     return Plan(as_of, journal.profile, plans, tuple(agenda), nudges)
 
 
+class _Search:
+    """What one application's plan needs to know of the others: the offer that stands
+    (§7), the offer accepted (§7.1) and which applications are still open."""
+
+    def __init__(
+        self, states: list[tuple[Application, State]], policy: Policy, as_of: date
+    ) -> None:
+        self.offer, self.offer_app = _competing_offer(states, policy, as_of)
+        self.accepted = _accepted(states)
+        self.open = [(app, s) for app, s in states if s.stage in OPEN_STAGES]
+
+    def others_open(self, app: Application) -> tuple[str, ...]:
+        return tuple(other.company for other, _ in self.open if other is not app)
+
+
+def _accepted(states: list[tuple[Application, State]]) -> tuple[date, Application] | None:
+    """The latest offer accepted (a `closed` event with reason `accepted`), if any."""
+    days = [
+        (s.closed_on, app) for app, s in states if s.closed_reason == "accepted" and s.closed_on
+    ]
+    return max(days, key=lambda pair: pair[0]) if days else None
+
+
 def _plan_one(
-    app: Application,
-    state: State,
-    policy: Policy,
-    as_of: date,
-    offer: Event | None,
-    offer_app: Application | None,
+    app: Application, state: State, policy: Policy, as_of: date, search: _Search
 ) -> ApplicationPlan:
     cal = get_calendar(app.country, app.subdivision, policy.year_end_slowdown)
     rules = Rules(app, state, policy, cal, as_of)
+    context = _draft_context(state, search, app)
     if state.stage == "closed":
         steps = rules.gracious_reply()
+    elif search.accepted is not None:
+        accepted_on, accepted_app = search.accepted
+        step = withdraw(rules, accepted_on, accepted_app.company)
+        steps = [step] if step else []
+        context = context._replace(accepted_company=accepted_app.company)
+    elif state.stage == "offer":
+        steps = [decide_offer(rules, search.others_open(app))]
     else:
-        status = rules.status_update(offer, offer_app)
-        steps = rules.thank_you_notes() + rules.owed_reply()
-        steps += ([status] if status else []) + rules.ladder(status)
-        steps.sort(key=_by_due)  # stable: the ladder's own order is kept
-    return ApplicationPlan(
-        app, state.stage, tuple(steps), _draft_context(state, offer, offer_app, app)
-    )
+        steps = _open_steps(rules, search)
+    return ApplicationPlan(app, state.stage, tuple(steps), context)
+
+
+def _open_steps(rules: Rules, search: _Search) -> list[Step]:
+    status = rules.status_update(search.offer, search.offer_app)
+    prepare = prepare_interview(rules)
+    steps = rules.thank_you_notes() + rules.owed_reply() + ([prepare] if prepare else [])
+    steps += ([status] if status else []) + rules.ladder(status)
+    steps.sort(key=_by_due)  # stable: the ladder's own order is kept
+    return steps
 
 
 def _by_due(step: Step) -> date:
@@ -94,8 +125,8 @@ def _by_due(step: Step) -> date:
 def _competing_offer(
     states: list[tuple[Application, State]], policy: Policy, as_of: date
 ) -> tuple[Event | None, Application | None]:
-    """§7: the latest live offer: still open (not yet accepted, declined or lost),
-    its deadline not passed."""
+    """§7: the latest offer that stands: its application still open (not accepted,
+    declined or lost), and its deadline (else `status_update_days`) not passed."""
     best: tuple[Event | None, Application | None] = (None, None)
     for app, state in states:
         offer = state.offer
@@ -109,19 +140,20 @@ def _competing_offer(
     return best
 
 
-def _draft_context(
-    state: State, offer: Event | None, offer_app: Application | None, app: Application
-) -> DraftContext:
+def _draft_context(state: State, search: _Search, app: Application) -> DraftContext:
     expected = state.expectation.by if state.expectation is not None else None
     inbound = state.owed_reply or state.owed_gracious
-    other = offer if offer_app is not app else None
+    other = search.offer if search.offer_app is not app else None
     return DraftContext(
         last_interview=state.last_interview,
         expected_by=expected,
         inbound=inbound,
         offer_deadline=other.deadline if other else None,
-        offer_company=offer_app.company if other and offer_app else None,
+        offer_company=search.offer_app.company if other and search.offer_app else None,
         voicemail_left=bool(state.voicemail_to),
+        scheduled=state.scheduled[0] if state.scheduled else None,
+        offer=state.offer,
+        still_open=search.others_open(app) if state.offer else (),
     )
 
 

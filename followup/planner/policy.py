@@ -52,9 +52,10 @@ class Policy:
     no_answer_tries: int = 3
     reply_due_by: int = 1
     gracious_reply_due_by: int = 2
-    gracious_reply_days: int = 30
+    gracious_reply_days: int = 7
     status_update_due_by: int = 1
     status_update_days: int = 14
+    decide_offer_days: int = 5
     call_window: str = "09:30-11:30"
     call_window_alternative: str = "14:00-16:00"
     promised_call_window: str = "08:30-10:00"
@@ -152,6 +153,11 @@ PARAMETERS: dict[str, Parameter] = {
         ),
         Parameter(
             "status_update_days", "without a deadline, an offer prompts updates this many days", ()
+        ),
+        Parameter(
+            "decide_offer_days",
+            "without a deadline, decide an offer within these business days",
+            (),
         ),
         Parameter("call_window", "when to call, employer's time", ("nm-dws",)),
         Parameter("call_window_alternative", "the afternoon alternative", ("nm-dws",)),

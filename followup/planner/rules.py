@@ -24,7 +24,7 @@ ONE_DAY = timedelta(days=1)
 class Rules:
     """The rules applied to one application, as of a date."""
 
-    __slots__ = ("app", "as_of", "cal", "policy", "state")
+    __slots__ = ("app", "as_of", "attempts", "cal", "policy", "state")
 
     def __init__(
         self, app: Application, state: State, policy: Policy, cal: BusinessCalendar, as_of: date
@@ -34,12 +34,21 @@ class Rules:
         self.policy = policy
         self.cal = cal
         self.as_of = as_of
+        # The follow-up attempts since the anchor, with any series of unanswered calls
+        # that counted as one (§6): the ladder adds those as it climbs.
+        self.attempts: list[Event] = list(state.attempts)
 
     # People -------------------------------------------------------------------
 
     def name(self, contact_id: str | None) -> str:
+        """A person as the middle of a sentence names them: "Pat Lee", else "them"."""
         person = self.app.contact(contact_id)
         return (person.name or person.id) if person else "them"
+
+    def who(self, contact_id: str | None) -> str:
+        """A person opening a sentence: "Pat Lee", else "They" (never "them said")."""
+        person = self.app.contact(contact_id)
+        return (person.name or person.id) if person else "They"
 
     def interviewer(self) -> str | None:
         last = self.state.last_interview
@@ -173,8 +182,8 @@ class Rules:
         if (
             offer is None
             or offer_app is self.app
-            or not state.interviews
             or state.stage != "interviewing"
+            or not any(i.day <= offer.day for i in state.interviews)
         ):
             return None
         if any(day >= offer.day for day in state.status_updates):
@@ -191,7 +200,7 @@ class Rules:
         to = self.hiring_manager() or self.interviewer() or self.recruiter()
         if state.calls_allowed:
             leave = to not in state.voicemail_to
-            return Step(
+            step = Step(
                 "status_update",
                 PHONE,
                 to,
@@ -202,6 +211,8 @@ class Rules:
                 self.policy.call_window,
                 leave,
             )
+            tries = [t for t in state.no_answers if t.day >= offer.day]
+            return self._retried(step, tries) if tries else step
         return Step("status_update", EMAIL, to, due, due_by, reason, ("forbes",))
 
     # The ladder ----------------------------------------------------------------
@@ -211,56 +222,66 @@ class Rules:
         state = self.state
         if state.stage not in ("applied", "interviewing") or state.anchor is None:
             return []
-        if state.upcoming_interview or state.waiting == "interview_invite":
-            return []
+        if state.scheduled or state.waiting == "interview_invite":
+            return []  # §4.0: the interview is the next contact
         if state.waiting == "do_not_contact":
             return [self._wait_for_them(state.anchor)]
-        rungs = self._interview_rungs() if state.interviews else self._application_rungs()
-        return self._climb(rungs, after)
+        # §6: unanswered calls belong to the pending phone call: a status update by
+        # phone, else the ladder's next rung where that is a call.
+        tries = [] if after is not None and after.channel == PHONE else list(state.no_answers)
+        limit = self.policy.no_answer_tries
+        while True:
+            rungs = self._interview_rungs() if state.interviews else self._application_rungs()
+            steps = self._climb(rungs, after)
+            if not tries or steps[0].channel != PHONE:
+                return steps  # an unanswered call before a written step left no trace
+            if len(tries) < limit:
+                return self._climb(rungs, after, tries)
+            # The last try of a series counts as the rung's attempt; the ladder goes on.
+            self.attempts = [*self.attempts, tries[limit - 1]]
+            tries = tries[limit:]
 
-    def _climb(self, rungs: list[Rung], after: Step | None) -> list[Step]:
-        state = self.state
-        done = min(len(state.attempts), len(rungs) - 1)
+    def _climb(
+        self, rungs: list[Rung], after: Step | None, tries: list[Event] | None = None
+    ) -> list[Step]:
+        done = min(len(self.attempts), len(rungs) - 1)
         base = self._last_contact()
         steps: list[Step] = []
-        last_email = state.last_email
-        retry = self._retry_call()
-        if retry is not None:
-            # Where calls turn into emails, the retry is a follow-up email like any other.
-            retry = self._space_emails(retry, last_email)
-            last_email = self._email_sent_on(retry, last_email)
-            steps.append(retry)
-            base, done = retry.due, done + 1
+        last_email = self.state.last_email
         if after is not None:
-            base = max(base, after.due) if base else after.due
+            # §7: the ladder waits for the status update (done today at the earliest).
+            pending = max(after.due, self.as_of)
+            base = max(base, pending) if base else pending
         for rung in rungs[done:]:
             step = self._first_rung(base) if rung.action == "first" else self._rung(rung, base)
+            if tries and not steps:
+                step = self._retried(step, tries)
             step = self._space_emails(step, last_email)
             last_email = self._email_sent_on(step, last_email)
-            if steps or retry:
-                step = step._replace(projected=True)
-            steps.append(step)
+            steps.append(step._replace(projected=True) if steps else step)
             base = max(step.due, self.as_of)
         return steps
 
     def _last_contact(self) -> date | None:
         """The date the next rung is timed from: the last attempt or status update."""
         state = self.state
-        days = [state.attempts[-1].day] if state.attempts else []
+        days = [self.attempts[-1].day] if self.attempts else []
         days += [d for d in state.status_updates if state.anchor and d >= state.anchor]
         return max(days) if days else None
 
-    def _retry_call(self) -> Step | None:
-        """§6: a call that went unanswered (no message left) is tried again next business day."""
-        tries = self.state.no_answers
-        if not tries:
-            return None
+    def _retried(self, step: Step, tries: list[Event]) -> Step:
+        """§6: a call that went unanswered is tried again the next business day at the
+        earliest, and never before the call's own date."""
         last = tries[-1]
+        due = max(step.due, self.cal.add_bd(last.day, 1))
         why = (
-            f"Your call on {_day(last.day)} went unanswered ({len(tries)} of "
-            f"{self.policy.no_answer_tries} tries); a live conversation beats a voicemail."
+            f" Your call on {_day(last.day)} went unanswered ({len(tries)} of "
+            f"{self.policy.no_answer_tries} tries): try again; a live conversation beats a voicemail."
         )
-        return self.phone_step("call", last.to, self.cal.add_bd(last.day, 1), why, ("nm-dws",))
+        due_by = max(step.due_by, self.cal.add_bd(due, 2)) if due > step.due else step.due_by
+        return step._replace(
+            due=due, due_by=due_by, reason=step.reason + why, sources=_merge(step.sources, "nm-dws")
+        )
 
     def _rung(self, rung: Rung, base: date | None) -> Step:
         start = base or self.state.anchor or self.as_of
@@ -314,7 +335,9 @@ class Rules:
     def _application_rungs(self) -> list[Rung]:
         """§3: before any interview: confirm receipt, check in, move on."""
         policy = self.policy
-        to = self._first_to()
+        # §3: the check-in goes to whoever received the previous attempt.
+        previous = self.attempts[-1].to if self.attempts else None
+        to = previous or self._first_rung(None).to
         check_in = "Your last message got no answer. A short, friendly email keeps your application in view."
         move_on = "Two weeks of silence after your follow-ups: stop chasing this one and keep applying elsewhere."
         return [
@@ -339,7 +362,7 @@ class Rules:
         manager = self.hiring_manager()
         first_person = self.app.contact(first_to)
         if manager and first_person is not None and first_person.role in ("recruiter", "hr"):
-            reason = f"{self.name(first_to)} hasn't answered. Write directly to {self.name(manager)}, the hiring manager."
+            reason = f"{self.who(first_to)} hasn't answered. Write directly to {self.name(manager)}, the hiring manager."
             rungs.append(Rung("escalate", manager, policy.escalate_delay, reason, ("quast",)))
         why = "Nobody has answered your follow-ups yet."
         rungs.append(
@@ -352,10 +375,10 @@ class Rules:
         return rungs
 
     def _first_to(self) -> str | None:
-        """Whom the first follow-up goes to (done, or as planned): later rungs follow from it."""
-        state = self.state
-        if state.attempts and state.first_attempt_to:
-            return state.first_attempt_to
+        """Whom the first follow-up went to (§4.3: judged on what happened), or, before it
+        is made, whom it is planned for: later rungs follow from it."""
+        if self.attempts:
+            return self.attempts[0].to
         return self._first_rung(None).to
 
     def _first_rung(self, after: date | None) -> Step:
@@ -379,7 +402,7 @@ class Rules:
         if expected.via == "phone" and self.state.calls_allowed:
             to = expected.sender or self.call_to()
             why = (
-                f"{self.name(to)} said they would call by {_day(by)} and didn't. Call first thing "
+                f"{self.who(to)} said they would call by {_day(by)} and didn't. Call first thing "
                 "the next business day: promised calls slip all the time, and calling shows you're keen."
             )
             due = self.cal.add_bd(by, self.policy.promised_call_delay)

@@ -15,10 +15,9 @@ from .model import Application, Event
 from .policy import Policy
 
 # Purposes of outbound messages that are not follow-up attempts (§4.3).
-NOT_ATTEMPTS = frozenset({"thank_you", "reply", "reply_graciously", "status_update"})
+NOT_ATTEMPTS = frozenset({"thank_you", "reply", "reply_graciously", "status_update", "withdraw"})
 # Follow-up emails that neither obey nor count toward the one-a-week limit (§6).
 NOT_LIMITED = NOT_ATTEMPTS | {"ask_insider"}
-INBOUND_RESETS = frozenset({"reply", "update", "new_date", "request_info", "do_not_call"})
 
 
 class State:
@@ -30,10 +29,10 @@ class State:
         "applied_on",
         "attempts",
         "calls_ruled_out",
+        "closed_on",
         "closed_reason",
         "email_first",
         "expectation",
-        "first_attempt_to",
         "has_events",
         "interviews",
         "last_email",
@@ -41,11 +40,12 @@ class State:
         "offer",
         "owed_gracious",
         "owed_reply",
+        "scheduled",
         "status_updates",
         "thank_yous",
-        "upcoming_interview",
         "voicemail_to",
         "waiting",
+        "withdrawn_on",
     )
 
     def __init__(self) -> None:
@@ -55,9 +55,9 @@ class State:
         self.attempts: list[Event] = []
         self.calls_ruled_out = False
         self.closed_reason: str | None = None
+        self.closed_on: date | None = None
         self.email_first = False
         self.expectation: Event | None = None
-        self.first_attempt_to: str | None = None
         self.has_events = False
         self.interviews: list[Event] = []
         self.last_email: date | None = None
@@ -67,9 +67,10 @@ class State:
         self.owed_reply: Event | None = None
         self.status_updates: list[date] = []
         self.thank_yous: list[Event] = []
-        self.upcoming_interview = False
+        self.scheduled: list[Event] = []  # interviews after as_of (§4.0)
         self.voicemail_to: set[str | None] = set()
         self.waiting: str | None = None  # interview_invite | do_not_contact
+        self.withdrawn_on: list[date] = []  # days a `withdraw` message went out (§7.1)
 
     @property
     def stage(self) -> str:
@@ -77,7 +78,7 @@ class State:
             return "closed"
         if self.offer is not None:
             return "offer"
-        if self.interviews or self.upcoming_interview:
+        if self.interviews or self.scheduled:
             return "interviewing"
         return "applied" if self.has_events else "saved"
 
@@ -96,12 +97,9 @@ class State:
         self.attempts = []
         self.no_answers = []
         self.expectation = None
-        self.first_attempt_to = None
         self.waiting = None
 
     def add_attempt(self, event: Event) -> None:
-        if not self.attempts:
-            self.first_attempt_to = event.to
         self.attempts.append(event)
         self.no_answers = []
 
@@ -112,9 +110,10 @@ def fold(app: Application, policy: Policy, as_of: date) -> State:
     _read_standing_directions(app, policy, state)
     for event in app.events:
         if event.day > as_of:
-            # Future events are plans, not facts; an interview already booked still
-            # matters: it puts follow-ups on hold until it has happened.
-            state.upcoming_interview |= event.type == "interview"
+            # §2: only what has happened counts. An interview already booked still
+            # matters: it puts follow-ups on hold until it has happened (§4.0).
+            if event.type == "interview":
+                state.scheduled.append(event)
             continue
         _FOLD[event.type](state, event, app, policy)
     return state
@@ -152,11 +151,15 @@ def _expectation(state: State, event: Event, app: Application, policy: Policy) -
 
 def _sent(state: State, event: Event, app: Application, policy: Policy) -> None:
     _outbound(state, event, app)
+    if state.owed_reply is not None and event.day >= state.owed_reply.day:
+        state.owed_reply = None  # §5: only something written carries what they asked for
     purpose = event.purpose or "other"
     if purpose == "thank_you":
         state.thank_yous.append(event)
     elif purpose == "status_update":
         state.status_updates.append(event.day)
+    elif purpose == "withdraw":
+        state.withdrawn_on.append(event.day)
     if purpose in ("reply", "reply_graciously"):
         state.owed_gracious = None
     if purpose not in NOT_ATTEMPTS:
@@ -166,38 +169,29 @@ def _sent(state: State, event: Event, app: Application, policy: Policy) -> None:
 
 
 def _called(state: State, event: Event, app: Application, policy: Policy) -> None:
-    _outbound(state, event, app)
     outcome = event.outcome
+    if outcome == "no_answer":
+        # §6: no message left, so no trace with the employer: the rules decide whether
+        # it moves a pending call (and whether the third try counts as an attempt).
+        state.no_answers.append(event)
+        return
+    _outbound(state, event, app)
     if event.purpose == "status_update":
-        # A status update is its own errand: it neither climbs the ladder nor, when
-        # nobody picks up, starts a series of retries (the update simply stays owed).
-        if outcome != "no_answer":
-            state.status_updates.append(event.day)
+        # A status update is its own errand: it does not climb the ladder.
+        state.status_updates.append(event.day)
     elif outcome == "spoke":
         _inbound_reset(state, event)
     elif outcome == "voicemail":
         state.voicemail_to.add(event.to)
         state.add_attempt(event)
-    elif outcome == "assistant":
-        state.add_attempt(event)
     else:
-        _no_answer(state, event, policy)
-
-
-def _no_answer(state: State, event: Event, policy: Policy) -> None:
-    # Unanswered calls with no message are retried next business day; the last try
-    # of the series counts as the rung's attempt (§6).
-    state.no_answers.append(event)
-    if len(state.no_answers) >= policy.no_answer_tries:
-        state.add_attempt(event)
+        state.add_attempt(event)  # the assistant took a message
 
 
 def _outbound(state: State, event: Event, app: Application) -> None:
     state.has_events = True
     if state.anchor is None:
         state.reset_ladder(event.day, "applied")
-    if state.owed_reply is not None and event.day >= state.owed_reply.day:
-        state.owed_reply = None
 
 
 def _to_insider(app: Application, event: Event) -> bool:
@@ -219,9 +213,11 @@ def _heard(state: State, event: Event, app: Application, policy: Policy) -> None
     elif kind == "do_not_contact":
         state.reset_ladder(event.day, "inbound")
         state.waiting = "do_not_contact"
+    elif kind == "do_not_call":
+        # §5: it only rules out calls; the anchor, the attempts and their date stay.
+        state.calls_ruled_out = True
     else:
         _inbound_reset(state, event)
-        state.calls_ruled_out |= kind == "do_not_call"
         state.expectation = event if kind == "new_date" else None
         if kind == "request_info":
             state.owed_reply = event
@@ -242,6 +238,7 @@ def _directions(state: State, event: Event, app: Application, policy: Policy) ->
 def _closed(state: State, event: Event, app: Application, policy: Policy) -> None:
     state.has_events = True
     state.closed_reason = event.reason
+    state.closed_on = event.day
 
 
 _FOLD = {

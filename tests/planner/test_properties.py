@@ -175,6 +175,11 @@ def test_steps_fall_on_business_days_and_due_comes_first(case: tuple[dict[str, A
             assert step.due <= step.due_by, (app.id, step)
             if step.action == "send_thank_you":
                 continue  # §4.1: the interview's day and the next calendar day
+            if step.action in ("prepare_interview", "decide_offer"):
+                # §4.0, §7.1: due by the interview's or the deadline's own day; due
+                # today where the business day before it has passed.
+                assert cal.is_business_day(step.due) or step.due == as_of, (app.id, step)
+                continue
             assert cal.is_business_day(step.due), (app.id, step)
             assert cal.is_business_day(step.due_by), (app.id, step)
 
@@ -337,6 +342,9 @@ def test_the_projected_ladder_is_what_happens_when_nobody_answers(
 # The documented output --------------------------------------------------------------------
 
 
+UNCHANNELLED = ("move_on", "prepare_interview", "decide_offer")
+
+
 def check_step(step: dict[str, Any], contact_ids: set[str], *, drafted: bool) -> None:
     assert set(step) == STEP_KEYS
     assert step["action"] in ACTIONS
@@ -345,7 +353,7 @@ def check_step(step: dict[str, Any], contact_ids: set[str], *, drafted: bool) ->
     assert ISO_DATE.fullmatch(step["due"]) and ISO_DATE.fullmatch(step["due_by"])
     assert isinstance(step["reason"], str) and step["reason"]
     assert isinstance(step["sources"], list) and set(step["sources"]) <= SLUGS, step["sources"]
-    assert (step["channel"] is None) == (step["action"] == "move_on")
+    assert (step["channel"] is None) == (step["action"] in UNCHANNELLED)
     if step["channel"] == "phone":
         assert isinstance(step["window"], str) and WINDOW.fullmatch(step["window"]), step
         assert isinstance(step["leave_message"], bool)

@@ -401,10 +401,15 @@ def test_an_interview_invite_waits_for_the_interview() -> None:
     assert steps_of(application(contacts=[RECRUITER], events=events), as_of=d("2026-03-20")) == []
 
 
-def test_a_booked_interview_in_the_future_holds_follow_ups() -> None:
+def test_a_booked_interview_in_the_future_holds_follow_ups_and_asks_to_prepare() -> None:
+    # §4.0: Wed 25 Mar: prepare on prev_bd(Tue 24 Mar) = Tue 24, by the interview's day.
     events = [applied("2026-03-02"), interview("2026-03-25T10:00", "hana")]
     result = plan_of(application(contacts=[MANAGER], events=events), as_of=d("2026-03-20"))
-    assert (result.applications[0].stage, result.applications[0].steps) == ("interviewing", ())
+    assert result.applications[0].stage == "interviewing"
+    assert brief(list(result.applications[0].steps)) == [
+        ("prepare_interview", None, "hana", d("2026-03-24"), d("2026-03-25"))
+    ]
+    assert "Wed 25 Mar, 10:00 with Hana Kim" in result.applications[0].steps[0].reason
 
 
 def test_a_rejection_closes_it_with_a_gracious_reply_owed() -> None:
@@ -442,12 +447,17 @@ def test_do_not_contact_leaves_only_moving_on_after_twenty_business_days() -> No
     ) == [("move_on", None, None, d("2026-04-01"), d("2026-04-03"))]
 
 
-def test_an_offer_needs_no_follow_up() -> None:
+def test_an_offer_needs_no_follow_up_only_a_decision() -> None:
+    # §7.1: deadline Fri 20 Mar: decide by prev_bd(Thu 19 Mar) = Thu 19, at the latest Fri 20.
     events = [*INTERVIEWED, heard("2026-03-10", "offer", "hana", deadline="2026-03-20")]
     item = plan_of(
         application(contacts=[MANAGER], events=events), as_of=d("2026-03-11")
     ).applications[0]
-    assert (item.stage, item.steps) == ("offer", ())
+    assert item.stage == "offer"
+    assert brief(list(item.steps)) == [
+        ("decide_offer", None, None, d("2026-03-19"), d("2026-03-20"))
+    ]
+    assert "by Fri 20 Mar" in item.steps[0].reason
 
 
 def test_a_spoken_call_counts_as_an_answer() -> None:

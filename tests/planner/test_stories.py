@@ -276,14 +276,18 @@ def test_the_posting_says_please_do_not_call() -> None:
     ]
 
     # She confirms by email on the 8th, is invited on the 10th; interview booked for Tue
-    # 16 Jun: no follow-ups while it is ahead.
+    # 16 Jun: no follow-ups while it is ahead, only preparing for it on the business day
+    # before, Mon 15 Jun (by the interview's day).
     events += [
         sent("2026-06-08T10:00", "hal", "confirm_receipt"),
         heard("2026-06-10T15:00", "interview_invite", "hal"),
         interview("2026-06-16T14:00", "hana"),
     ]
     result = plan_of(application(events=events, **facts), as_of=d("2026-06-12"))
-    assert (result.applications[0].stage, steps(result)) == ("interviewing", [])
+    assert result.applications[0].stage == "interviewing"
+    assert brief(steps(result)) == [
+        ("prepare_interview", None, "hana", d("2026-06-15"), d("2026-06-16"))
+    ]
 
     # After the interview (thanked the same evening): small business [5, 7] days after
     # Tue 16 Jun is Sun 21 to Tue 23, so Mon 22 to Tue 23, to HR. Escalation add_bd(22 Jun,
@@ -380,7 +384,11 @@ def test_a_competing_offer_with_a_deadline() -> None:
     # not a business day, so the business day before it): Fri 4 Sep. To the hiring manager;
     # by phone at Acme, by email at Beta (no calls).
     friday = journal("2026-09-04")
-    assert steps(friday, "gamma") == []
+    # Gamma's own offer is to be decided on prev_bd(Sun 6 Sep) = Fri 4 Sep, by Mon 7 Sep.
+    assert brief(steps(friday, "gamma")) == [
+        ("decide_offer", None, None, d("2026-09-04"), d("2026-09-07"))
+    ]
+    assert "Acme Corp, Beta Studio, Delta Co" in steps(friday, "gamma")[0].reason
     assert [item.stage for item in friday.applications] == [
         "interviewing",
         "interviewing",
