@@ -19,8 +19,9 @@ quoted and the helpers they share).
 from __future__ import annotations
 
 from .calls import call_sheet
-from .emails import written_draft
+from .emails import subject, written_draft
 from .model import PHONE, Application, Draft, DraftContext, Profile, Step
+from .preparation import preparation_sheet
 from .wording import (
     BODY_LIMIT,
     SUBJECT_LIMIT,
@@ -33,11 +34,15 @@ from .wording import (
 __all__ = ["BODY_LIMIT", "SUBJECT_LIMIT", "VOICEMAIL_LIMIT", "draft_for"]
 
 
+NOTHING_TO_WRITE = frozenset({"move_on", "decide_offer"})
+
+
 def draft_for(
     step: Step, app: Application, profile: Profile, context: DraftContext
 ) -> Draft | None:
-    """The words for `step`: a call sheet, a letter or an email; None for `move_on`."""
-    if step.action == "move_on":
+    """The words for `step`: a call sheet, a letter, an email or a preparation sheet;
+    None for `move_on` and `decide_offer` (a decision, not a message)."""
+    if step.action in NOTHING_TO_WRITE:
         return None
     facts = gather_facts(step, app, profile, context)
     draft = _render(facts)
@@ -74,4 +79,6 @@ def _leaner(f: Facts) -> Facts | None:
 def _render(f: Facts) -> Draft:
     if f.step.channel == PHONE:
         return Draft(None, call_sheet(f))
+    if f.step.action == "prepare_interview":
+        return preparation_sheet(f, subject("Interview preparation", f))
     return written_draft(f)

@@ -41,7 +41,7 @@ def written_draft(f: Facts) -> Draft:
         reference = (
             written.subject if written.subject.startswith("Re:") else "Re: " + written.subject
         )
-        return Draft(_fit_subject(reference), _letter(f, written))
+        return Draft(_fitsubject(reference), _letter(f, written))
     return Draft(written.subject, _email(f, written))
 
 
@@ -72,11 +72,11 @@ def _signature(f: Facts) -> list[str]:
 # Wording of written drafts -------------------------------------------------------
 
 
-def _fit_subject(subject: str) -> str:
+def _fitsubject(subject: str) -> str:
     return clip(subject, SUBJECT_LIMIT - 1, 99)
 
 
-def _subject(prefix: str, f: Facts) -> str:
+def subject(prefix: str, f: Facts) -> str:
     """'<prefix> – <role>, <company>': the role gives way first, then the company."""
     room = SUBJECT_LIMIT - 1 - len(prefix) - 3
     topic = f.company
@@ -116,7 +116,7 @@ def _thank_you(f: Facts) -> _Written:
         "Thank you again. If any questions have come up since we spoke, I would be glad to "
         "answer them."
     )
-    return _Written(_subject("Thank you for the interview", f), tuple(paragraphs), "Best regards,")
+    return _Written(subject("Thank you for the interview", f), tuple(paragraphs), "Best regards,")
 
 
 def _fit(f: Facts) -> str:
@@ -154,12 +154,12 @@ def _check_in(f: Facts) -> _Written:
         "If anything from my side would make the next step easier, such as references, samples "
         "of my work or another conversation, I am glad to provide it."
     )
-    return _Written(_subject("Checking in", f), (opening, asking, helping), "Best regards,")
+    return _Written(subject("Checking in", f), (opening, asking, helping), "Best regards,")
 
 
 def _confirm_receipt(f: Facts) -> _Written:
     return _Written(
-        _subject("Confirming my application", f),
+        subject("Confirming my application", f),
         (
             f"I applied for {f.position} at {f.company}{on_day(f.applied)} and would like to make "
             "sure my application reached you complete.",
@@ -177,7 +177,7 @@ def _escalate(f: Facts) -> _Written:
     did = "interviewed" if f.met else "applied"
     what = f"{did} for {f.position} at {f.company}{on_day(f.met)}"
     return _Written(
-        _subject("Following up", f),
+        subject("Following up", f),
         (
             f"I {what} and have been in touch with {via} since. As I haven't yet "
             "heard how the search is going, I hope you don't mind me writing to you directly.",
@@ -195,7 +195,7 @@ def _ask_insider(f: Facts) -> _Written:
     did = "interviewed" if f.met else "applied"
     what = f"{did} for {f.position} at {f.company}{on_day(f.met or f.applied)}"
     return _Written(
-        _subject("A small favour", f),
+        subject("A small favour", f),
         (
             f"I hope all is well with you. I {what} and haven't heard anything since.",
             "Would you be comfortable asking around, informally, about how the search is going? "
@@ -212,7 +212,7 @@ def _status_update(f: Facts) -> _Written:
     deadline = offer_deadline(f)
     when = f"by {deadline}" if deadline else "soon"
     return _Written(
-        _subject("An update on my search", f),
+        subject("An update on my search", f),
         (
             "I wanted to share an update on my search: another employer has made me an offer, "
             f"and I need to give them an answer {when}.",
@@ -230,7 +230,7 @@ def _reply(f: Facts) -> _Written:
     kind = inbound.kind if inbound and inbound.kind else ""
     of = f" of {weekday_date(inbound.day)}" if inbound else ""
     return _Written(
-        _subject("Re: your message", f),
+        subject("Re: your message", f),
         (
             f"Thank you for your message{of} about {f.position} at {f.company}.",
             _REPLY_LINES.get(kind, "[your reply]"),
@@ -249,11 +249,27 @@ _REPLY_LINES = {
 }
 
 
+def _withdraw(f: Facts) -> _Written:
+    """§7.1: after accepting elsewhere: thanks, the withdrawal, and the door left open."""
+    met = f" when we met{on_day(f.met)}" if f.met else ""
+    return _Written(
+        subject("Withdrawing my application", f),
+        (
+            f"Thank you for the time you gave me{met} and for considering me for {f.position} "
+            f"at {f.company}.",
+            "I have accepted another offer, so I am withdrawing from your process. It was not an "
+            "easy choice: I enjoyed learning about your team and its work.",
+            "I hope our paths cross again, and I would be glad to stay in touch.",
+        ),
+        "With thanks,",
+    )
+
+
 def _reply_graciously(f: Facts) -> _Written:
     """After a rejection: thanks, and a door left open for later (nm-dws, crowe)."""
     met = "meeting the team" if f.met else "being considered"
     return _Written(
-        _subject("Thank you", f),
+        subject("Thank you", f),
         (
             f"Thank you for letting me know your decision on {f.position}. Although I am "
             f"disappointed, I appreciate you telling me, and I valued {met}.",
@@ -273,7 +289,7 @@ def _letter_follow_up(f: Facts) -> _Written:
     if expected:
         asking += f" I understood you hoped to decide around {weekday_date(expected)}."
     return _Written(
-        _subject("Following up on my interview" if f.met else "Following up on my application", f),
+        subject("Following up on my interview" if f.met else "Following up on my application", f),
         (
             f"I am writing to follow up on my {about} for {f.position} at {f.company}. I remain "
             "very interested in the role."
@@ -297,4 +313,5 @@ _WRITERS: dict[str, Callable[[Facts], _Written]] = {
     "status_update": _status_update,
     "reply": _reply,
     "reply_graciously": _reply_graciously,
+    "withdraw": _withdraw,
 }

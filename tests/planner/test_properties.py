@@ -360,7 +360,7 @@ def check_step(step: dict[str, Any], contact_ids: set[str], *, drafted: bool) ->
     else:
         assert step["window"] is None and step["leave_message"] is None, step
     draft = step["draft"]
-    if not drafted or step["action"] == "move_on":
+    if not drafted or step["action"] in ("move_on", "decide_offer"):
         assert draft is None, step
         return
     assert isinstance(draft, dict) and set(draft) == {"subject", "body"}, step
