@@ -9,11 +9,15 @@ from rich.table import Table
 from rich.text import Text
 
 from ..planner.model import ACTION_LABELS, Step
+from ..planner.occasions import when as interview_when
 from ..planner.plan import ApplicationPlan, Plan
 
 
 def describe(item: ApplicationPlan, step: Step) -> str:
-    """'Call Pat Lee (phone, 08:30-10:00, no voicemail)'."""
+    """'Call Pat Lee (phone, 08:30-10:00, no voicemail)'; 'Interview on Thu 4 Dec, 10:00: prepare'."""
+    interview = item.context.scheduled
+    if step.action == "prepare_interview" and interview is not None:
+        return f"Interview on {interview_when(interview)}: prepare"
     label = ACTION_LABELS.get(step.action, step.action)
     person = item.application.contact(step.to)
     who = f" {person.name or person.id}" if person else ""

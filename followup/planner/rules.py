@@ -249,9 +249,8 @@ class Rules:
         steps: list[Step] = []
         last_email = self.state.last_email
         if after is not None:
-            # §7: the ladder waits for the status update (done today at the earliest).
-            pending = max(after.due, self.as_of)
-            base = max(base, pending) if base else pending
+            # §7: the ladder waits for the status update, timed from its due date.
+            base = max(base, after.due) if base else after.due
         for rung in rungs[done:]:
             step = self._first_rung(base) if rung.action == "first" else self._rung(rung, base)
             if tries and not steps:

@@ -150,6 +150,7 @@ PURPOSE_LABELS = {
     "reply": "Reply",
     "reply_graciously": "Gracious reply",
     "letter": "Letter",
+    "withdraw": "Withdrawing your application",
     "other": "Something else",
 }
 VIA = _choices(("phone", "By phone"), ("email", "By email"), ("any", "Any way"))

@@ -60,8 +60,14 @@ def application_data(app: Application) -> dict[str, Any]:
     contacts = [_contact_data(c) for c in app.contacts.all()]
     if contacts:
         data["contacts"] = contacts
-    data["events"] = [event_data(e) for e in app.events.all()]
+    data["events"] = [event_data(e) for e in sorted(app.events.all(), key=_in_day_order)]
     return data
+
+
+def _in_day_order(event: Event) -> tuple[str, bool]:
+    """§2: within a day, an event with a date alone comes after the timed ones (the
+    rows arrive by local time, then file order: a stable sort keeps the rest)."""
+    return event.local_at[:10], len(event.at) <= len("YYYY-MM-DD")
 
 
 def _contact_data(contact: Contact) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from ..planner.model import Application as PlannedApplication
 from ..planner.model import Contact as PlannedContact
 from ..planner.model import Profile as PlannedProfile
 from ..planner.model import Step
+from ..planner.occasions import when as interview_when
 from ..planner.plan import ApplicationPlan, Nudge, render_draft
 from . import models, services
 
@@ -89,13 +90,15 @@ _WHAT = {
     "reply": "Reply to {who}",
     "reply_graciously": "Reply graciously to {who}",
     "move_on": "Move on: stop following up",
+    "decide_offer": "Decide on the offer",
+    "withdraw": "Withdraw your application: tell {who}",
 }
 _BY_PHONE = {
     "confirm_receipt": "Call {who} to check your application arrived",
     "check_in": "Call {who} to check in",
     "status_update": "Call {who} to tell them where things stand",
 }
-_NOBODY = {"send_thank_you": "your interviewer"}
+_NOBODY = {"send_thank_you": "your interviewer", "withdraw": "the employer"}
 
 
 def planner_profile(profile: models.Profile) -> PlannedProfile:
@@ -128,6 +131,9 @@ def person(app: PlannedApplication, contact_id: str | None) -> str | None:
 
 def what_to_do(item: ApplicationPlan, step: Step) -> str:
     """'Call Gloria Sandoval', 'Send a thank-you note to Tomás Herrera'."""
+    interview = item.context.scheduled
+    if step.action == "prepare_interview" and interview is not None:
+        return f"Interview on {interview_when(interview)}: prepare"
     who = person(item.application, step.to) or _NOBODY.get(step.action, "the employer")
     phrases = _BY_PHONE if step.channel == "phone" and step.action in _BY_PHONE else _WHAT
     return phrases.get(step.action, step.action.replace("_", " ").capitalize()).format(who=who)
@@ -179,6 +185,15 @@ class StepCard(NamedTuple):
     @property
     def is_move_on(self) -> bool:
         return self.action == "move_on"
+
+    @property
+    def records_nothing(self) -> bool:
+        """Preparing and deciding are not messages: no "Done — sent" for them."""
+        return self.action in services.NOT_RECORDED
+
+    @property
+    def is_preparation(self) -> bool:
+        return self.action == "prepare_interview"
 
     @property
     def window_start(self) -> str | None:

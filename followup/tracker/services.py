@@ -53,6 +53,14 @@ def today_for(user: AbstractBaseUser, now: datetime | None = None) -> date:
     return (now or datetime.now(ZoneInfo("UTC"))).astimezone(ZoneInfo(zone)).date()
 
 
+def _accepted_offers(user: AbstractBaseUser, as_of: date | None = None) -> QuerySet[Event]:
+    """The `closed` events that accepted an offer (§7.1), up to the end of `as_of`."""
+    found = Event.objects.filter(application__user=user, type="closed", data__reason="accepted")
+    if as_of is not None:
+        found = found.filter(local_at__lt=(as_of + timedelta(days=1)).isoformat())
+    return found
+
+
 def get_application(user: AbstractBaseUser, slug: str) -> Application:
     """The user's application `slug`; another user's is as missing as a wrong one."""
     try:
@@ -64,10 +72,13 @@ def get_application(user: AbstractBaseUser, slug: str) -> Application:
 def plan_for(
     user: AbstractBaseUser, as_of: date, apps: QuerySet[Application] | None = None
 ) -> Plan:
-    """The plan of the user's applications (all, or `apps` plus any with an offer,
-    which decide status updates elsewhere)."""
+    """The plan of the user's applications (all, or `apps` plus any with an offer or
+    an accepted offer, which decide status updates and withdrawals elsewhere)."""
     if apps is not None:
-        apps = applications_of(user).filter(Q(pk__in=apps.values("pk")) | Q(stage="offer"))
+        accepted = _accepted_offers(user).values("application_id")
+        apps = applications_of(user).filter(
+            Q(pk__in=apps.values("pk")) | Q(stage="offer") | Q(pk__in=accepted)
+        )
     return plan(parse_journal(journal_data(user, apps)), as_of)
 
 
@@ -126,7 +137,7 @@ def record_event(
     # An offer changes other applications' plans (status updates): refresh them all.
     scope = (
         applications_of(user)
-        if event.get("kind") == "offer" or app.stage == "offer"
+        if event.get("kind") == "offer" or app.stage == "offer" or event.get("type") == "closed"
         else applications_of(user).filter(pk=app.pk)
     )
     refresh(user, as_of or today_for(user), scope)
@@ -151,6 +162,13 @@ SENT_PURPOSE = {
     "reply": "reply",
     "reply_graciously": "reply_graciously",
     "call": "check_in",
+    "withdraw": "withdraw",
+}
+# Steps that no message records: preparing ends with the interview, a decision with
+# the accepting or declining of the offer.
+NOT_RECORDED = {
+    "prepare_interview": "it leaves your plan once the interview has taken place",
+    "decide_offer": "record whether you accepted or declined the offer",
 }
 CALL_OUTCOMES = ("spoke", "voicemail", "no_answer", "assistant")
 
@@ -182,6 +200,10 @@ def done_event(
     notes: str | None = None,
 ) -> dict[str, Any]:
     """The journal event that records `step` as done."""
+    if step.action in NOT_RECORDED:
+        raise ServiceError(
+            f"{step.action}: there is nothing to mark as sent; {NOT_RECORDED[step.action]}"
+        )
     if step.action == "move_on":
         event: dict[str, Any] = {"type": "closed", "at": at, "reason": "moved_on"}
         if notified is not None:
@@ -372,7 +394,8 @@ def today(user: AbstractBaseUser, as_of: date | None = None) -> Today:
     as_of = as_of or today_for(user)
     refresh_stale(user, as_of)
     week_end = as_of + timedelta(days=6)
-    due = applications_of(user).filter(next_due__lte=week_end)
+    # A stored plan made for a later day says nothing about `as_of`: plan those afresh.
+    due = applications_of(user).filter(Q(next_due__lte=week_end) | Q(planned_as_of__gt=as_of))
     result = plan_for(user, as_of, due) if due.exists() else None
     page = Today(as_of, nudges=nudges_for(user, as_of))
     for item in result.applications if result else ():
@@ -393,7 +416,9 @@ def today(user: AbstractBaseUser, as_of: date | None = None) -> Today:
 
 
 def nudges_for(user: AbstractBaseUser, as_of: date) -> tuple[Nudge, ...]:
-    """§8 nudges from three counting queries."""
+    """§8 nudges from counting queries (none once an offer is accepted, §7.1)."""
+    if _accepted_offers(user, as_of).exists():
+        return ()
     profile = profile_of(user)
     open_apps = applications_of(user).filter(stage__in=OPEN_STAGES)
     finals = (

@@ -29,9 +29,9 @@ from followup.tracker.models import Event
 from .conftest import AS_OF
 
 BASE = "http://testserver"
-# The demo as of AS_OF: 12 pending (not projected) steps, 3 expected dates on open
-# applications, 12 interviews.
-DEMO_EVENTS = 12 + 3 + 12
+# The demo as of AS_OF: 13 pending (not projected) steps (the offer to decide among
+# them), 3 expected dates on open applications, 12 interviews.
+DEMO_EVENTS = 13 + 3 + 12
 
 
 # Helpers ---------------------------------------------------------------------------------
@@ -198,7 +198,8 @@ DENVER, PHOENIX = "America/Denver", "America/Phoenix"
         ),
         (
             date(2026, 3, 11),
-            "desert-bloom-evaluation-call-yolanda",
+            # The phone confirm-receipt, tried again after an unanswered call (§6).
+            "desert-bloom-evaluation-confirm_receipt-yolanda",
             DENVER,
             datetime(2026, 3, 11, 9, 30),
             datetime(2026, 3, 11, 15, 30, tzinfo=UTC),

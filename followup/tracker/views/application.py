@@ -56,6 +56,10 @@ def page_context(
         "timeline": presenters.timeline(app.events.all(), planned, day),
         "log_form": log_form,
         "debrief_form": debrief_form,
+        # The closing questions are answered at an interview: offered from its day on.
+        "debrief_open": any(
+            e.type == "interview" and e.local_at[:10] <= day.isoformat() for e in app.events.all()
+        ),
         **extra,
     }
 
@@ -104,6 +108,11 @@ def log_event(request: HttpRequest, slug: str) -> HttpResponse:
     except services.ServiceError as error:
         return _invalid(request, app, error.problems, log_form=form, problems_in="log")
     said = presenters.describe_event(event.type, event.data, presenters.named(app))
+    if event.type == "interview" and event.local_at[:10] > as_of(request).isoformat():
+        # §4.0: a future interview is scheduled, not done: the plan prepares for it.
+        return _answer(
+            request, app, f"Scheduled: {said}. Your plan has you prepare the day before."
+        )
     return _answer(request, app, f"Logged: {said}.")
 
 
