@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.urls import reverse
-from icalendar import Calendar
+from icalendar import Calendar, Component
 from icalendar import Event as CalendarEvent
 
 from ..planner.model import Profile, Step
@@ -57,7 +57,21 @@ def build_calendar(user: AbstractBaseUser, as_of: date, base_url: str) -> bytes:
     first, last = _date_range(events, as_of)
     # Only the years the feed spans: a zone's full history would be most of the file.
     cal.add_missing_timezones(first_date=first, last_date=last)
+    for zone in cal.walk("VTIMEZONE"):
+        repeat_first_onsets(zone)
     return bytes(cal.to_ical())
+
+
+def repeat_first_onsets(zone: Component) -> None:
+    """List each observance's first onset (its DTSTART) among its RDATEs too.
+
+    RFC 5545 counts DTSTART as the first onset, but ical.js (Thunderbird, many web
+    calendars) and libical read only the RDATEs of an observance that has them: without
+    the repeat, the first summer of the feed would read an hour off there.
+    """
+    for observance in zone.subcomponents:
+        if "RDATE" in observance:
+            observance.add("rdate", observance.decoded("dtstart"))
 
 
 # Steps ---------------------------------------------------------------------------------
