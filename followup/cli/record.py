@@ -218,7 +218,8 @@ def cmd_log(args: argparse.Namespace) -> int:
 
     user = user_of(args)
     app = services.get_application(user, args.app)
-    event: dict[str, Any] = {"type": args.type, "at": args.at or services.now_at(app)}
+    at = services.said_at(app, args.at, services.today_for(user))
+    event: dict[str, Any] = {"type": args.type, "at": at}
     event.update(
         {
             key: getattr(args, attr)

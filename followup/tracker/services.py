@@ -248,7 +248,7 @@ def record_done(
     as_of = as_of or today_for(user)
     _, step = pending_step(user, slug, as_of, action, to)
     app = get_application(user, slug)
-    event = done_event(step, at or now_at(app), outcome, notified, notes)
+    event = done_event(step, said_at(app, at, as_of), outcome, notified, notes)
     return record_event(user, slug, event, as_of)
 
 
@@ -477,6 +477,12 @@ def at_on(app: Application, as_of: date, now: datetime | None = None) -> str:
     and would leave the plan shown today unchanged (near midnight across zones)."""
     at = now_at(app, now)
     return at if at[:10] <= as_of.isoformat() else f"{as_of.isoformat()}T23:59"
+
+
+def said_at(app: Application, at: str | None, as_of: date) -> str:
+    """§2: something recorded as happening today with no time of day (or with no date
+    at all) happened now: its time keeps it in order with that day's other events."""
+    return at_on(app, as_of) if at is None or at == as_of.isoformat() else at
 
 
 DEBRIEF_TEXT = (

@@ -202,7 +202,9 @@ def test_log_an_interview(owner: User, owner_client: Client) -> None:
     }
 
 
-def test_log_by_htmx_gets_the_region(owner_client: Client) -> None:
+def test_log_by_htmx_gets_the_region(owner_client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Logged for today without a time: it gets the current time (§2).
+    monkeypatch.setattr(services, "now_at", lambda app, now=None: "2026-11-18T09:41")
     response = owner_client.post(
         log_url(),
         {"type": "called", "date": "2026-11-18", "called_to": "kim", "called_outcome": "spoke"},
@@ -213,7 +215,7 @@ def test_log_by_htmx_gets_the_region(owner_client: Client) -> None:
     assert "<html" not in body
     assert body.lstrip().startswith('<div id="app-journal"')
     assert "Logged: Called Kim Nguyen: spoke with them." in text_of(response)
-    assert "Wed 18 Nov — Called Kim Nguyen: spoke with them" in text_of(response)
+    assert "Wed 18 Nov, 09:41 — Called Kim Nguyen: spoke with them" in text_of(response)
 
 
 def test_fields_of_other_types_are_ignored(owner_client: Client) -> None:

@@ -101,14 +101,16 @@ def log_event(request: HttpRequest, slug: str) -> HttpResponse:
     form.set_contacts(_contacts(app))
     if not form.is_valid():
         return _invalid(request, app, form_problems(form), log_form=form, problems_in="log")
+    day, event = as_of(request), form.event()
+    event["at"] = services.said_at(app, event["at"], day)
     try:
-        event = services.record_event(user_of(request), slug, form.event(), as_of=as_of(request))
+        saved = services.record_event(user_of(request), slug, event, as_of=day)
     except services.NotFound:
         raise Http404("No such application") from None
     except services.ServiceError as error:
         return _invalid(request, app, error.problems, log_form=form, problems_in="log")
-    said = presenters.describe_event(event.type, event.data, presenters.named(app))
-    if event.type == "interview" and event.local_at[:10] > as_of(request).isoformat():
+    said = presenters.describe_event(saved.type, saved.data, presenters.named(app))
+    if saved.type == "interview" and saved.local_at[:10] > day.isoformat():
         # §4.0: a future interview is scheduled, not done: the plan prepares for it.
         return _answer(
             request, app, f"Scheduled: {said}. Your plan has you prepare the day before."
