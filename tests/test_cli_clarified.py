@@ -74,3 +74,38 @@ def test_logging_today_without_a_time_records_the_current_time(
     assert run(capsys, *argv, "--at", "2026-11-17")[0] == 0
     latest = Event.objects.filter(application__slug="rio-abajo-water-data").latest("id")
     assert latest.at == "2026-11-17"
+
+
+def test_export_writes_a_days_date_only_events_after_its_timed_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    events = [
+        {"type": "sent", "at": "2026-11-16", "to": "pat", "purpose": "thank_you"},
+        {"type": "applied", "at": "2026-11-02"},
+        {"type": "interview", "at": "2026-11-16T10:00", "with": ["pat"]},
+        {"type": "expectation", "at": "2026-11-16", "by": "2026-11-20", "via": "phone"},
+        {"type": "called", "at": "2026-11-16T16:30", "to": "pat", "outcome": "spoke"},
+    ]
+    journal = {
+        "format": "followup/1",
+        "applications": [
+            {"id": "acme", "company": "Acme", "contacts": [{"id": "pat"}], "events": events}
+        ],
+    }
+    source, first, second = (tmp_path / name for name in ("in.json", "a.json", "b.json"))
+    source.write_text(json.dumps(journal), encoding="utf-8")
+    assert run(capsys, "import", str(source))[0] == 0
+    assert run(capsys, "export", "-o", str(first))[0] == 0
+    written = json.loads(first.read_text())["applications"][0]["events"]
+    # By day; within 16 Nov the 10:00 and 16:30 events, then the two with a date
+    # alone, in the file's order.
+    assert [(e["type"], e["at"]) for e in written] == [
+        ("applied", "2026-11-02"),
+        ("interview", "2026-11-16T10:00"),
+        ("called", "2026-11-16T16:30"),
+        ("sent", "2026-11-16"),
+        ("expectation", "2026-11-16"),
+    ]
+    assert run(capsys, "import", str(first), "--replace")[0] == 0
+    assert run(capsys, "export", "-o", str(second))[0] == 0
+    assert second.read_bytes() == first.read_bytes()
