@@ -398,6 +398,7 @@ _PURPOSES = {
     "reply": "a reply",
     "reply_graciously": "a gracious reply",
     "letter": "a letter",
+    "withdraw": "a note withdrawing your application",
     "other": "a message",
 }
 _OUTCOMES = {

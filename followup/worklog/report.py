@@ -319,4 +319,6 @@ def _result(event: Event, later: list[Event]) -> str:
         return "thank-you note sent"
     if purpose in ("reply", "reply_graciously"):
         return "replied to them"
+    if purpose == "withdraw":
+        return "withdrew the application"
     return "waiting for a reply"
