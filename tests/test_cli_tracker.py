@@ -89,7 +89,7 @@ def test_export_import_export_gives_the_same_file(
     User.objects.create_user("empty")
     code, out, _ = run(capsys, "import", str(first), "--user", "empty")
     assert code == 0
-    assert "Imported 11 applications" in out
+    assert "Imported 12 applications" in out
     assert run(capsys, "export", "--user", "empty", "-o", str(second))[0] == 0
     assert second.read_bytes() == first.read_bytes()
     assert json.loads(first.read_text())["format"] == "followup/1"
@@ -139,11 +139,11 @@ def test_import_refuses_existing_ids_unless_replace(
     code, _, err = run(capsys, "import", str(demo_file))
     assert code == 2
     assert "mesa-grid-analyst: an application with this id already exists" in err
-    assert Application.objects.count() == 11
+    assert Application.objects.count() == 12
     code, out, _ = run(capsys, "import", str(demo_file), "--replace", "--format", "json")
     assert code == 0
-    assert json.loads(out)["applications"] == 11
-    assert Application.objects.count() == 11
+    assert json.loads(out)["applications"] == 12
+    assert Application.objects.count() == 12
     assert Event.objects.count() == events
 
 
@@ -246,7 +246,7 @@ def test_add_bad_input_writes_nothing(
     code, _, err = run(capsys, "add", "Foo", "--posting-file", str(tmp_path / "nope.txt"))
     assert code == 2
     assert "--posting-file" in err
-    assert Application.objects.count() == 11
+    assert Application.objects.count() == 12
 
 
 # log / done ----------------------------------------------------------------------------------
@@ -401,10 +401,10 @@ def test_done_text_output_and_errors(me: User, capsys: pytest.CaptureFixture[str
 def test_replan(me: User, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "replan", "--as-of", "2026-11-25")
     assert code == 0
-    assert out == "Replanned 11 applications.\n"
+    assert out == "Replanned 12 applications.\n"
     assert set(Application.objects.values_list("planned_as_of", flat=True)) == {date(2026, 11, 25)}
     code, out, _ = run(capsys, "replan", "--user", me.username, "--format", "json")
-    assert (code, json.loads(out)) == (0, {"replanned": 11})
+    assert (code, json.loads(out)) == (0, {"replanned": 12})
     assert set(Application.objects.values_list("planned_as_of", flat=True)) == {AS_OF}
 
 
@@ -432,7 +432,7 @@ def test_serve_setup_loads_the_demo_once_and_issues_links(
     assert link is not None
     assert link.startswith("http://127.0.0.1:8765/accounts/token/")
     user = local_user()
-    assert Application.objects.filter(user=user).count() == 11
+    assert Application.objects.filter(user=user).count() == 12
     client = Client()
     response = client.get(urlparse(link).path)
     assert response.status_code == 302

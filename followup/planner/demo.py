@@ -1,8 +1,10 @@
 """The bundled demo journal, moved in time so that its story is happening now.
 
-The demo is written as of Wednesday 11 March 2026. To show a new user a living
-agenda on any day, every date is moved by a whole number of weeks (so weekdays
-stay weekdays) to put that reference day in the week ending on `as_of`.
+The demo is written as of Wednesday 11 March 2026, its last logged events on the
+Tuesday before, and one interview booked for the Friday after. To show a new user a
+living agenda on any day, every date is moved by a whole number of weeks (so
+weekdays stay weekdays) to put that reference day as near `as_of` as it can be
+without a logged event falling after `as_of`.
 """
 
 from __future__ import annotations
@@ -35,8 +37,10 @@ def shift_dates(data: dict[str, Any], days: int) -> dict[str, Any]:
 
 
 def weeks_to(as_of: date) -> int:
-    """Days, a multiple of 7, that bring DEMO_AS_OF into the week ending on `as_of`."""
-    return (as_of - DEMO_AS_OF).days // 7 * 7
+    """Days, a multiple of 7, that bring DEMO_AS_OF nearest to `as_of` while every
+    logged event stays on or before it: from one day before `as_of` (the story's last
+    events are the day before its reference day) to five days after."""
+    return (as_of - DEMO_AS_OF).days // 7 * 7 + (7 if (as_of - DEMO_AS_OF).days % 7 == 6 else 0)
 
 
 def demo_data(as_of: date) -> dict[str, Any]:

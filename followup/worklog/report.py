@@ -192,9 +192,13 @@ def set_weekly_minimum(user: AbstractBaseUser, value: Any) -> int:
 
 
 def week_rows(user: AbstractBaseUser, week: str) -> WorkLog:
-    """The user's work-search log for ISO week `week`: their contacts, oldest first."""
+    """The user's work-search log for ISO week `week`: their contacts, oldest first.
+
+    An interview booked for a later day is not a contact yet (rules §2, §4.0).
+    """
     start = parse_week(week)
     first, after = start.isoformat(), (start + timedelta(days=7)).isoformat()
+    tomorrow = (services.today_for(user) + timedelta(days=1)).isoformat()
     events = list(
         Event.objects.filter(
             application__user=user,
@@ -202,6 +206,7 @@ def week_rows(user: AbstractBaseUser, week: str) -> WorkLog:
             local_at__gte=first,
             local_at__lt=after,
         )
+        .exclude(type="interview", local_at__gte=tomorrow)
         .select_related("application")
         .order_by("local_at", "application__position", "position", "id")
     )

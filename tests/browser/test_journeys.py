@@ -42,7 +42,7 @@ def step(page: Page, what: str) -> Locator:
 
 
 def board_summary(page: Page) -> Locator:
-    """The board's count line ("11 applications.")."""
+    """The board's count line ("12 applications.")."""
     return page.get_by_role("status").filter(has_text=re.compile(r"\d+ applications?\."))
 
 
@@ -90,7 +90,7 @@ def test_add_an_application_and_see_it_on_the_board(
     page = signed_in
     main_nav(page, "Applications").click()
     expect(page.get_by_role("heading", name="Applications", level=1)).to_be_visible()
-    expect(board_summary(page)).to_have_text("11 applications.")
+    expect(board_summary(page)).to_have_text("12 applications.")
     expect(page.get_by_role("link", name="Juniper Grid Analytics")).to_have_count(0)
 
     page.get_by_role("link", name="Add an application").click()

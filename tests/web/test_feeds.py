@@ -29,9 +29,10 @@ from followup.tracker.models import Event
 from .conftest import AS_OF
 
 BASE = "http://testserver"
-# The demo as of AS_OF: 13 pending (not projected) steps (the offer to decide among
-# them), 3 expected dates on open applications, 12 interviews.
-DEMO_EVENTS = 13 + 3 + 12
+# The demo as of AS_OF: 14 pending (not projected) steps (the offer to decide and the
+# interview to prepare among them), 3 expected dates on open applications, 13
+# interviews (one of them booked for Fri 20 Nov).
+DEMO_EVENTS = 14 + 3 + 13
 
 
 # Helpers ---------------------------------------------------------------------------------
