@@ -110,7 +110,7 @@ def test_add_an_application_and_see_it_on_the_board(
 
     expect(page.get_by_role("heading", name="Juniper Grid Analytics", level=1)).to_be_visible()
     main_nav(page, "Applications").click()
-    expect(board_summary(page)).to_have_text("12 applications.")
+    expect(board_summary(page)).to_have_text("13 applications.")
     applied = page.locator("section.column").filter(
         has=page.get_by_role("heading", name=re.compile(r"^Applied\b"))
     )
