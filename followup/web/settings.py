@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -111,6 +112,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "axes",
     "followup.tracker",
     "followup.accounts",
     "followup.feeds",
@@ -130,6 +132,13 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as axes asks: it turns a refused login into the "too many attempts" page.
+    "axes.middleware.AxesMiddleware",
+]
+AUTHENTICATION_BACKENDS = [
+    # Refuses to check a password once its account-and-address or address is locked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "followup.web.urls"
@@ -207,9 +216,33 @@ EMAIL_HOST_PASSWORD = env_str("FOLLOWUP_SMTP_PASSWORD")
 EMAIL_USE_TLS = env_bool("FOLLOWUP_SMTP_TLS")
 DEFAULT_FROM_EMAIL = env_str("FOLLOWUP_FROM_EMAIL", "followup@localhost")
 
-# Login throttling (hosted mode): attempts per window, per username and per address.
+# Login throttling (django-axes; see followup/accounts/throttle.py): failures per
+# account from one address, failures per address, and how long they count.
 LOGIN_ATTEMPTS = env_int("FOLLOWUP_LOGIN_ATTEMPTS", 5)
+LOGIN_ADDRESS_ATTEMPTS = env_int("FOLLOWUP_LOGIN_ADDRESS_ATTEMPTS", 30)
 LOGIN_WINDOW_SECONDS = env_int("FOLLOWUP_LOGIN_WINDOW_SECONDS", 900)
+# How many proxies in front of the server add themselves to X-Forwarded-For: 0 (the
+# default) trusts no header, only the connection's address (REMOTE_ADDR).
+TRUSTED_PROXIES = env_int("FOLLOWUP_TRUSTED_PROXIES", 0)
+AXES_FAILURE_LIMIT = LOGIN_ATTEMPTS
+AXES_COOLOFF_TIME = timedelta(seconds=LOGIN_WINDOW_SECONDS)
+AXES_LOCKOUT_PARAMETERS = "followup.accounts.throttle.lockout_parameters"
+AXES_USERNAME_CALLABLE = "followup.accounts.throttle.normalized_username"
+AXES_HANDLER = "followup.accounts.throttle.AccountAndAddressHandler"
+AXES_LOCKOUT_CALLABLE = "followup.accounts.throttle.too_many_attempts"
+AXES_VERBOSE = False
+# python-ipware counts the proxies *before* the last one (whose address is REMOTE_ADDR),
+# and takes the entry that the nearest trusted proxy wrote: spoofed entries to its left
+# are ignored.
+AXES_IPWARE_PROXY_ORDER = "left-most"
+AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXIES - 1 if TRUSTED_PROXIES > 0 else None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if TRUSTED_PROXIES > 0 else ("REMOTE_ADDR",)
+)
+IPWARE_STRICT = False
+
+# Sign-up: accounts created per address per hour (hosted mode).
+SIGNUPS_PER_HOUR = env_int("FOLLOWUP_SIGNUPS_PER_HOUR", 5)
 
 LOGGING = {
     "version": 1,

@@ -374,20 +374,37 @@ def test_existing_ids_need_replace(owner: User, owner_client: Client) -> None:
 # Deleting the account --------------------------------------------------------------------
 
 
-def test_wrong_confirmation_keeps_the_account(owner: User, owner_client: Client) -> None:
+@pytest.mark.parametrize("confirm", ["owner", "wrong password", ""])
+def test_deleting_needs_the_password_not_the_username(
+    owner: User, owner_client: Client, confirm: str
+) -> None:
     before = rows()
-    response = owner_client.post(reverse("delete_account"), {"confirm": "other"})
+    page = owner_client.get(reverse("settings")).content.decode()
+    assert "Type your password to confirm" in page
+    response = owner_client.post(reverse("delete_account"), {"confirm": confirm})
     assert response.status_code == 422
-    assert "That is not your username" in response.content.decode()
+    assert "That is not your password" in response.content.decode()
     assert User.objects.filter(pk=owner.pk).exists()
     assert rows() == before
+
+
+def test_without_a_password_the_local_user_types_their_username(owner: User) -> None:
+    owner.set_unusable_password()
+    owner.save()
+    client = Client()
+    client.force_login(owner)
+    assert "Type your username" in client.get(reverse("settings")).content.decode()
+    refused = client.post(reverse("delete_account"), {"confirm": "other"})
+    assert "That is not your username" in refused.content.decode()
+    assert client.post(reverse("delete_account"), {"confirm": "owner"}).status_code == 302
+    assert not User.objects.filter(pk=owner.pk).exists()
 
 
 def test_deleting_the_account_removes_everything_and_logs_out(
     owner: User, other: User, owner_client: Client
 ) -> None:
     mine = list(services.applications_of(owner).values_list("pk", flat=True))
-    response = owner_client.post(reverse("delete_account"), {"confirm": "owner"})
+    response = owner_client.post(reverse("delete_account"), {"confirm": "correct horse battery"})
     assert response.status_code == 302
     assert response["Location"] == reverse("login")
     assert not User.objects.filter(pk=owner.pk).exists()

@@ -228,6 +228,7 @@ def _page(request: HttpRequest, status: int = 200, **parts: Any) -> HttpResponse
         "import_conflict": (),
         "delete_error": "",
         "username": user.get_username(),
+        "has_password": user.has_usable_password(),
         "overrides": len(profile.policy),
     }
     context.update(parts)
@@ -339,12 +340,24 @@ def import_journal(request: HttpRequest) -> HttpResponse:
     return redirect(f"{reverse('settings')}#data")
 
 
+def _delete_refusal(user: Any, confirm: str) -> str:
+    """Why `confirm` does not confirm deleting the account ("" when it does). An
+    account with a password needs it (a session left open is not enough); the local
+    user, who signs in by link and has none, types their username."""
+    if user.has_usable_password():
+        if not user.check_password(confirm):
+            return "That is not your password: your account was not deleted."
+        return ""
+    if confirm.strip() != user.get_username():
+        return f"That is not your username. Type {user.get_username()} to delete your account."
+    return ""
+
+
 @login_required
 @require_POST
 def delete_account(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
-    if request.POST.get("confirm", "").strip() != user.get_username():
-        error = f"That is not your username. Type {user.get_username()} to delete your account."
+    if error := _delete_refusal(user, str(request.POST.get("confirm", ""))):
         return _page(request, 422, delete_error=error)
     services.delete_account(user)
     logout(request)
