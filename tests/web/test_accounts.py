@@ -22,7 +22,7 @@ from django.utils import timezone
 from pytest_django.fixtures import Settings as SettingsWrapper
 
 from followup.accounts import services
-from followup.accounts.models import LoginToken, SignupAttempt
+from followup.accounts.models import LoginToken
 from followup.web.settings import env_bool, env_int, env_list
 
 PASSWORD = "correct horse battery"  # the owner's, from conftest
