@@ -124,6 +124,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -187,7 +188,33 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if HOSTED:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_HSTS_SECONDS = env_int("FOLLOWUP_HSTS_SECONDS", 0)
+    # A year, as `check --deploy` asks; 0 turns it off (e.g. while trying out TLS).
+    SECURE_HSTS_SECONDS = env_int("FOLLOWUP_HSTS_SECONDS", 31_536_000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("FOLLOWUP_HSTS_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("FOLLOWUP_HSTS_PRELOAD", False)
+    # Usually the TLS proxy sends http:// to https:// itself; this makes Django do it.
+    SECURE_SSL_REDIRECT = env_bool("FOLLOWUP_HTTPS_REDIRECT", False)
+    # Both are choices the README's hosted section explains, not oversights: preload
+    # is a commitment to browsers' lists, and the redirect is the proxy's job by default.
+    SILENCED_SYSTEM_CHECKS = ["security.W021"] if not SECURE_HSTS_PRELOAD else []
+    if not SECURE_SSL_REDIRECT:
+        SILENCED_SYSTEM_CHECKS.append("security.W008")
+
+# Content-Security-Policy (django-csp): scripts and styles from this server only, no
+# inline script or handler anywhere (htmx is configured for it in base.html).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+    }
+}
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = env_str("FOLLOWUP_TIME_ZONE", "UTC")

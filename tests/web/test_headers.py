@@ -1,0 +1,92 @@
+"""Hosted-mode headers: Content-Security-Policy without inline scripts, HSTS on by
+default, the optional HTTPS redirect, and `check --deploy` clean."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from pytest_django.fixtures import Settings as SettingsWrapper
+
+HOSTED_ENV = {
+    "FOLLOWUP_HOSTED": "1",
+    "FOLLOWUP_SECRET_KEY": "k" * 20 + "Q7#x9-Lm2@vR4$tY8^wZ1&nB5*cD3(eF6)gH0_jK" + "p" * 10,
+    "FOLLOWUP_ALLOWED_HOSTS": "followup.example.org",
+}
+PAGES = ["today", "board", "add_application", "settings", "worklog", "csv_import", "feed_settings"]
+PAGES += ["digest_settings", "api_tokens", "password_change"]
+
+
+def manage(tmp_path: Path, *argv: str, **env: str) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("FOLLOWUP_")}
+    clean.pop("DATABASE_URL", None)
+    clean.update(FOLLOWUP_DATA_DIR=str(tmp_path), DJANGO_SETTINGS_MODULE="followup.web.settings")
+    clean.update(env)
+    code = "import sys, django; from django.core.management import execute_from_command_line; "
+    code += "execute_from_command_line(['manage', *sys.argv[1:]])"
+    return subprocess.run(
+        [sys.executable, "-c", code, *argv], env=clean, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_check_deploy_is_clean_in_hosted_mode(tmp_path: Path) -> None:
+    result = manage(tmp_path, "check", "--deploy", "--fail-level", "WARNING", **HOSTED_ENV)
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_check_deploy_fails_without_hsts(tmp_path: Path) -> None:
+    env = {**HOSTED_ENV, "FOLLOWUP_HSTS_SECONDS": "0"}
+    result = manage(tmp_path, "check", "--deploy", "--fail-level", "WARNING", **env)
+    assert result.returncode != 0
+    assert "security.W004" in result.stderr
+
+
+def test_hsts_is_on_by_default_in_hosted_mode(tmp_path: Path) -> None:
+    code = "from django.conf import settings; print(settings.SECURE_HSTS_SECONDS)"
+    result = manage(tmp_path, "shell", "-c", code, **HOSTED_ENV)
+    assert result.stdout.strip().splitlines()[-1] == "31536000"
+
+
+def test_hsts_header_over_https(db: None, settings: SettingsWrapper) -> None:
+    settings.SECURE_HSTS_SECONDS = 31_536_000
+    response = Client().get(reverse("login"), secure=True)
+    assert response["Strict-Transport-Security"].startswith("max-age=31536000")
+
+
+def test_optional_https_redirect(db: None, settings: SettingsWrapper) -> None:
+    assert Client().get(reverse("login")).status_code == 200  # off by default
+    settings.SECURE_SSL_REDIRECT = True
+    response = Client().get(reverse("login"))
+    assert response.status_code == 301
+    assert response["Location"].startswith("https://")
+
+
+def test_every_page_has_a_policy_without_inline_scripts(owner_client: Client) -> None:
+    for name in PAGES:
+        response = owner_client.get(reverse(name))
+        policy = response["Content-Security-Policy"]
+        assert "script-src 'self'" in policy, name
+        assert "unsafe-inline" not in policy and "unsafe-eval" not in policy, name
+
+
+@pytest.mark.parametrize("name", [*PAGES, "login", "signup"])
+def test_pages_have_no_inline_script_or_handler(
+    owner_client: Client, settings: SettingsWrapper, name: str
+) -> None:
+    settings.HOSTED = True
+    client = Client() if name in ("login", "signup") else owner_client
+    html = client.get(reverse(name)).content.decode()
+    scripts = re.findall(r"<script\b([^>]*)>", html)
+    assert scripts, name  # htmx and app.js at least
+    for attributes in scripts:
+        assert "src=" in attributes or 'type="application/json"' in attributes, (name, attributes)
+    assert not re.search(r"\son[a-z]+\s*=", html), name
+    assert not re.search(r"\shx-on", html), name
+    assert '"allowEval":false' in html and '"includeIndicatorStyles":false' in html
