@@ -46,13 +46,27 @@ HOSTED = env_bool("FOLLOWUP_HOSTED")
 DEBUG = env_bool("FOLLOWUP_DEBUG")
 
 
+def private_data_dir() -> None:
+    """The data directory, readable by its owner only (0700): it holds the journal."""
+    DATA_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
+    DATA_DIR.chmod(0o700)
+
+
+def private_file(path: Path) -> Path:
+    """`path` created (or made) 0600 before SQLite opens it: SQLite gives its -wal and
+    -shm files the database file's mode, so they are private too."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    path.chmod(0o600)
+    return path
+
+
 def secret_key() -> str:
     """FOLLOWUP_SECRET_KEY, else a key generated on first run and kept in the data dir."""
     if key := env_str("FOLLOWUP_SECRET_KEY"):
         return key
     path = DATA_DIR / "secret_key"
     if not path.exists():
-        DATA_DIR.mkdir(parents=True, exist_ok=True)
+        private_data_dir()
         # Written with O_EXCL so two first runs can't both write a different key.
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -66,8 +80,8 @@ def secret_key() -> str:
 def database(url: str) -> dict[str, object]:
     """DATABASE_URL (postgres://user:pass@host:port/name or sqlite:///path) as Django wants it."""
     if not url:
-        DATA_DIR.mkdir(parents=True, exist_ok=True)
-        return sqlite(DATA_DIR / "followup.sqlite3")
+        private_data_dir()
+        return sqlite(private_file(DATA_DIR / "followup.sqlite3"))
     parts = urlparse(url)
     if parts.scheme == "sqlite":
         return sqlite(Path(unquote(parts.path)))

@@ -1,10 +1,11 @@
-"""Hosted-mode headers: Content-Security-Policy without inline scripts, HSTS on by
+"""Hosted-mode headers and local files: Content-Security-Policy without inline scripts, HSTS on by
 default, the optional HTTPS redirect, and `check --deploy` clean."""
 
 from __future__ import annotations
 
 import os
 import re
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -90,3 +91,29 @@ def test_pages_have_no_inline_script_or_handler(
     assert not re.search(r"\son[a-z]+\s*=", html), name
     assert not re.search(r"\shx-on", html), name
     assert '"allowEval":false' in html and '"includeIndicatorStyles":false' in html
+
+
+# Local files --------------------------------------------------------------------------
+
+
+def test_data_dir_is_0700_and_database_files_0600(tmp_path: Path) -> None:
+    """The finding: the SQLite file was created 0644 in a 0755 folder."""
+    data = tmp_path / "data"
+    result = manage(data, "migrate", "-v", "0")
+    assert result.returncode == 0, result.stderr
+    assert stat.S_IMODE(data.stat().st_mode) == 0o700
+    files = sorted(p.name for p in data.iterdir() if p.name.startswith("followup.sqlite3"))
+    assert "followup.sqlite3" in files
+    for name in [*files, "secret_key"]:
+        assert stat.S_IMODE((data / name).stat().st_mode) == 0o600, name
+
+
+def test_an_existing_open_data_dir_is_closed(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir(mode=0o755)
+    (data / "followup.sqlite3").touch(mode=0o644)
+    data.chmod(0o755)
+    (data / "followup.sqlite3").chmod(0o644)
+    assert manage(data, "check").returncode == 0
+    assert stat.S_IMODE(data.stat().st_mode) == 0o700
+    assert stat.S_IMODE((data / "followup.sqlite3").stat().st_mode) == 0o600
