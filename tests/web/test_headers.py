@@ -117,3 +117,19 @@ def test_an_existing_open_data_dir_is_closed(tmp_path: Path) -> None:
     assert manage(data, "check").returncode == 0
     assert stat.S_IMODE(data.stat().st_mode) == 0o700
     assert stat.S_IMODE((data / "followup.sqlite3").stat().st_mode) == 0o600
+
+
+def test_gunicorn_reads_the_config_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gunicorn.config import Config
+
+    monkeypatch.setenv("FOLLOWUP_WORKERS", "3")
+    monkeypatch.setenv("FOLLOWUP_WORKER_TIMEOUT", "20")
+    import importlib
+
+    import followup.web.gunicorn_conf as conf
+
+    importlib.reload(conf)
+    config = Config()
+    for name in ("workers", "timeout", "graceful_timeout", "bind", "threads"):
+        config.set(name, getattr(conf, name) if name != "bind" else [conf.bind])
+    assert (config.workers, config.timeout, config.bind) == (3, 20, ["127.0.0.1:8000"])
