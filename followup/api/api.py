@@ -9,6 +9,7 @@ leave the journal inconsistent (see followup.api.schemas). Every error answers
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -16,7 +17,10 @@ from datetime import date
 from functools import wraps
 from typing import Annotated, Any, TypeVar, cast
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import RequestDataTooBig
+from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI, Path, Query, Status
 from ninja.errors import (
@@ -92,6 +96,8 @@ class Api(NinjaAPI):
         return schema
 
 
+logger = logging.getLogger(__name__)
+
 api = Api(
     title="followup API",
     version="1",
@@ -136,6 +142,25 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 @api.exception_handler(ValidationError)
 def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     return _errors(request, 422, [_schema_problem(e) for e in exc.errors])
+
+
+@api.exception_handler(RequestDataTooBig)
+def _too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    message = f"the request body is larger than this server accepts ({limit} bytes)"
+    return _errors(request, 413, [{"loc": ["body"], "msg": message}])
+
+
+@api.exception_handler(OperationalError)
+@api.exception_handler(InterfaceError)
+def _database_down(request: HttpRequest, exc: DatabaseError) -> HttpResponse:
+    """The connection failed (not a constraint: an IntegrityError stays a bug)."""
+    # Logged for the operator; the client learns only that it may try again later.
+    logger.error("API: database unavailable: %s", exc)
+    message = "the database is unavailable; try again in a moment"
+    response = _errors(request, 503, [{"loc": [], "msg": message}])
+    response["Retry-After"] = "30"
+    return response
 
 
 @api.exception_handler(JournalError)

@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import platformdirs
+from csp.constants import NONCE
 
 
 def env_str(name: str, default: str = "") -> str:
@@ -214,13 +215,14 @@ if HOSTED:
     if not SECURE_SSL_REDIRECT:
         SILENCED_SYSTEM_CHECKS.append("security.W008")
 
-# Content-Security-Policy (django-csp): scripts and styles from this server only, no
-# inline script or handler anywhere (htmx is configured for it in base.html).
+# Content-Security-Policy (django-csp): scripts from this server only, no inline script
+# or handler anywhere (htmx is configured for it in base.html); a page's own <style>
+# carries the request's nonce.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
-        "style-src": ["'self'"],
+        "style-src": ["'self'", NONCE],
         "img-src": ["'self'", "data:"],
         "connect-src": ["'self'"],
         "form-action": ["'self'"],

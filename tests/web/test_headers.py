@@ -133,3 +133,28 @@ def test_gunicorn_reads_the_config_file(monkeypatch: pytest.MonkeyPatch) -> None
     for name in ("workers", "timeout", "graceful_timeout", "bind", "threads"):
         config.set(name, getattr(conf, name) if name != "bind" else [conf.bind])
     assert (config.workers, config.timeout, config.bind) == (3, 20, ["127.0.0.1:8000"])
+
+
+TEMPLATES = sorted(Path(__file__).resolve().parents[2].joinpath("followup").rglob("*.html"))
+EMAILS = {"email.html", "email_steps.html"}  # sent by email, never served as a page
+
+
+@pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_templates_keep_to_the_policy(path: Path) -> None:
+    """Every template (others' new ones too): scripts only from files, no handler
+    attributes, and a page's own <style> with the request's nonce."""
+    html = path.read_text()
+    for attributes in re.findall(r"<script\b([^>]*)>", html):
+        assert "src=" in attributes or 'type="application/json"' in attributes, attributes
+    assert not re.search(r"\s(on[a-z]+|hx-on[:\w-]*)\s*=", html)
+    for attributes in re.findall(r"<style\b([^>]*)>", html):
+        assert 'nonce="{{ request.csp_nonce }}"' in attributes
+    if path.name not in EMAILS:
+        assert not re.search(r"\sstyle\s*=", html), "a style attribute: move it to app.css"
+
+
+def test_the_policy_names_the_nonce_of_the_pages_style(owner_client: Client) -> None:
+    response = owner_client.get(reverse("settings"))
+    nonce = re.search(r'<style nonce="([^"]+)">', response.content.decode())
+    assert nonce is not None
+    assert f"'nonce-{nonce[1]}'" in response["Content-Security-Policy"]
