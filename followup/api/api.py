@@ -151,6 +151,13 @@ def _too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
     return _errors(request, 413, [{"loc": ["body"], "msg": message}])
 
 
+@api.exception_handler(RecursionError)
+def _too_deep(request: HttpRequest, exc: RecursionError) -> HttpResponse:
+    # Python's JSON parser gives up on a body nested thousands of levels deep.
+    message = f"the JSON is nested more than {settings.MAX_JSON_DEPTH} levels deep"
+    return _errors(request, 422, [{"loc": ["body"], "msg": message}])
+
+
 @api.exception_handler(OperationalError)
 @api.exception_handler(InterfaceError)
 def _database_down(request: HttpRequest, exc: DatabaseError) -> HttpResponse:

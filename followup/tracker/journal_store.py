@@ -25,6 +25,7 @@ from ..planner.journal import (
     parse_journal,
 )
 from ..planner.plan import plan
+from . import limits
 from .errors import Conflict, ServiceError
 from .models import Application, Contact, Event, Profile
 
@@ -177,6 +178,9 @@ def import_journal(
     """
     if not isinstance(data, dict):
         raise ServiceError("journal: is not a JSON object")
+    limits.check_input(data)
+    if isinstance(data.get("applications"), list):
+        limits.check_event_counts(data["applications"])
 
     # At call time: `services` imports this module, and its `today_for` is the
     # clock the tests replace.
@@ -188,6 +192,7 @@ def import_journal(
     incoming = data["applications"]
     ids = [a["id"] for a in incoming]
     existing = sorted(set(applications_of(user).values_list("slug", flat=True)) & set(ids))
+    limits.check_application_count(user, len(ids) - len(existing))
     if existing and not replace:
         raise Conflict(
             *(

@@ -26,6 +26,7 @@ from ..planner.journal import APPLICATION_TEXT, PROFILE_KEYS, parse_journal
 from ..planner.model import Step
 from ..planner.plan import OPEN_STAGES, ApplicationPlan, Nudge, Plan, nudges, plan
 from ..planner.policy import policy_from
+from . import limits
 from .errors import Conflict, NotFound, ServiceError
 
 # One import point: the names not used here are re-exported for the callers.
@@ -79,6 +80,9 @@ def add_application(
     user: AbstractBaseUser, data: dict[str, Any], as_of: date | None = None
 ) -> Application:
     """Add one application (journal format: id, company, … contacts, events)."""
+    limits.check_input(data)
+    limits.check_application_count(user, 1)
+    limits.check_event_counts([data])
     data = {**data, "events": data.get("events") or []}
     data["id"] = data.get("id") or unique_slug(user, str(data.get("company") or "application"))
     if applications_of(user).filter(slug=data["id"]).exists():
@@ -108,9 +112,11 @@ def record_event(
     user: AbstractBaseUser, slug: str, event: dict[str, Any], as_of: date | None = None
 ) -> Event:
     """Add one event to an application's journal, after validating the result."""
+    limits.check_input(event)
     app = get_application(user, slug)
     data = application_data(_with_journal(applications_of(user).filter(pk=app.pk)).get())
     data["events"].append(event)
+    limits.check_event_counts([data])
     profile = profile_of(user)
     parsed = _validate(profile, profile.policy, [data]).applications[0]
     index = len(data["events"]) - 1
@@ -239,6 +245,7 @@ def update_application(
     as_of: date | None = None,
 ) -> Application:
     """Change an application's facts (and, given, its contacts), validated as a whole."""
+    limits.check_input([facts, contacts])
     app = get_application(user, slug)
     data = application_data(_with_journal(applications_of(user).filter(pk=app.pk)).get())
     data.update({k: v for k, v in facts.items() if k in APPLICATION_TEXT})

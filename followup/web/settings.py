@@ -284,6 +284,14 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
 )
 IPWARE_STRICT = False
 
+# What one account may keep and send (followup/tracker/limits.py).
+MAX_APPLICATIONS = env_int("FOLLOWUP_MAX_APPLICATIONS", 5000)
+MAX_EVENTS_PER_APPLICATION = env_int("FOLLOWUP_MAX_EVENTS_PER_APPLICATION", 300)
+MAX_IMPORT_BYTES = env_int("FOLLOWUP_MAX_IMPORT_BYTES", 10 * 1024 * 1024)
+MAX_JSON_DEPTH = env_int("FOLLOWUP_MAX_JSON_DEPTH", 32)
+# A journal sent to the API is one request body: it may be as large as an import.
+DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_IMPORT_BYTES
+
 # Sign-up: accounts created per address per hour (hosted mode).
 SIGNUPS_PER_HOUR = env_int("FOLLOWUP_SIGNUPS_PER_HOUR", 5)
 

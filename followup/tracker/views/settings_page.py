@@ -19,11 +19,9 @@ from django.urls import path, reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from ...planner.policy import PARAMETERS, STANDARD, Policy, policy_from
-from .. import services
+from .. import limits, services
 from ..presenters import SOURCE_TITLES
 from .common import as_of, render_page, user_of
-
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
 
 @cache
@@ -308,10 +306,12 @@ def _read_upload(request: HttpRequest) -> Any:
     upload = request.FILES.get("journal")
     if upload is None:
         raise ValueError("Choose a journal file to import.")
-    if upload.size and upload.size > MAX_UPLOAD_BYTES:
-        raise ValueError(f"{upload.name}: the file is larger than {MAX_UPLOAD_BYTES // 2**20} MB.")
+    if problem := limits.import_too_large(upload.size or 0):
+        raise ValueError(f"{upload.name}: {problem}.")
     try:
-        return json.loads(upload.read().decode("utf-8"))
+        return limits.load_json(upload.read().decode("utf-8"))
+    except limits.TooDeep as error:
+        raise ValueError(f"{upload.name}: {error}.") from None
     except UnicodeDecodeError:
         raise ValueError(f"{upload.name}: the file is not UTF-8 text.") from None
     except json.JSONDecodeError as error:
