@@ -133,7 +133,10 @@ def _unauthorized(request: HttpRequest, exc: AuthenticationError) -> HttpRespons
 
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    # ninja raises one HttpError itself: 400 "Cannot parse request body" (bad JSON).
+    # ninja raises one HttpError itself: 400 "Cannot parse request body" (bad JSON, or
+    # JSON nested too deep for Python's parser).
+    if exc.status_code == 400 and isinstance(exc.__context__, RecursionError):
+        return _too_deep(request, exc.__context__)
     if exc.status_code == 400:
         return _errors(request, 422, [{"loc": ["body"], "msg": f"{exc}: not valid JSON"}])
     return _errors(request, exc.status_code, [{"loc": [], "msg": str(exc)}])
