@@ -161,7 +161,12 @@ def test_applications_per_user(owner: User, settings: SettingsWrapper, token: st
     app = {"id": "one-more", "company": "One More", "events": []}
     response = call("POST", "/applications", token, app)
     assert response.status_code == 409  # the API's answer to a refused change
-    assert message in response.content.decode()
+    assert detail(response) == [
+        {
+            "loc": ["body", "applications"],
+            "msg": message.removeprefix("applications: ") + ("; delete or export old ones first"),
+        }
+    ]
     assert services.applications_of(owner).count() == have
     # Replacing one that is there adds nothing: allowed.
     settings.MAX_APPLICATIONS = have + 1
