@@ -17,7 +17,9 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import F, Q, QuerySet
 from django.utils.text import slugify
@@ -39,6 +41,7 @@ from .journal_store import (  # noqa: F401
     applications_of,
     event_data,
     import_journal,
+    journal_chunks,
     journal_data,
     profile_data,
     profile_of,
@@ -367,22 +370,36 @@ class Today:
     today: list[tuple[ApplicationPlan, Step]] = field(default_factory=list)
     this_week: list[tuple[ApplicationPlan, Step]] = field(default_factory=list)
     nudges: Sequence[Nudge] = ()
+    # Which page of the applications with a step this week (TODAY_PAGE_SIZE a page).
+    number: int = 1
+    pages: int = 1
+    applications: int = 0
 
     @property
     def empty(self) -> bool:
         return not (self.overdue or self.today or self.this_week)
 
 
-def today(user: AbstractBaseUser, as_of: date | None = None) -> Today:
+def today(user: AbstractBaseUser, as_of: date | None = None, number: Any = 1) -> Today:
     """What to do today: an index range scan on the stored next step date, then a
-    plan of just those applications (and any with an offer)."""
+    plan of one page of those applications (and any with an offer), soonest first.
+
+    A page at a time, so that a journal of thousands of due applications can't hold
+    a worker for seconds; `number` is read as Django's paginator reads it (a page that
+    is not a number is the first, one past the end the last)."""
     as_of = as_of or today_for(user)
     refresh_stale(user, as_of)
     week_end = as_of + timedelta(days=6)
-    due = applications_of(user).filter(next_due__lte=week_end)
-    result = plan_for(user, as_of, due) if due.exists() else None
-    page = Today(as_of, nudges=nudges_for(user, as_of))
+    due = applications_of(user).filter(next_due__lte=week_end).order_by("next_due", "pk")
+    chosen = Paginator(due.values_list("pk", flat=True), settings.TODAY_PAGE_SIZE).get_page(number)
+    on_page = applications_of(user).filter(pk__in=list(chosen.object_list))
+    slugs = set(on_page.values_list("slug", flat=True))
+    result = plan_for(user, as_of, on_page) if slugs else None
+    page = Today(as_of, nudges=nudges_for(user, as_of), number=chosen.number)
+    page.pages, page.applications = chosen.paginator.num_pages, chosen.paginator.count
     for item in result.applications if result else ():
+        if item.application.id not in slugs:
+            continue  # an application with an offer, planned for its effect on the others
         for step in item.steps:
             if step.projected or step.due > week_end:
                 continue

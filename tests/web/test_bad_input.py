@@ -246,3 +246,30 @@ def post_csv(client: Client, content: bytes, **data: str) -> Any:
 
 def upload(body: bytes) -> SimpleUploadedFile:
     return SimpleUploadedFile("journal.json", body, content_type="application/json")
+
+
+# Exports are streamed -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("count", [0, 1, 450])
+def test_the_streamed_export_is_the_journal_file(db: None, count: int) -> None:
+    """Batches of 200 applications: 0, 1 and 450 (three batches, the last short)."""
+    user = User.objects.create_user("many", "many@example.org", "a long enough password")
+    apps = [
+        {
+            "id": f"job-{n}",
+            "company": f"Cómpany {n}",
+            "contacts": [{"id": "pat", "name": "Pat"}],
+            "events": [{"type": "applied", "at": "2026-11-02"}],
+        }
+        for n in range(count)
+    ]
+    services.import_journal(user, {"format": "followup/1", "applications": apps}, as_of=AS_OF)
+    client = Client()
+    client.force_login(user)
+    response = client.get(reverse("export"))
+    chunks = list(response.streaming_content)
+    assert len(chunks) == (2 + -(-count // 200) if count else 1)  # head, batches, tail
+    whole = json.dumps(services.journal_data(user), indent=2, ensure_ascii=False) + "\n"
+    assert b"".join(chunks).decode() == whole
+    assert [a["id"] for a in json.loads(whole)["applications"]] == [a["id"] for a in apps]

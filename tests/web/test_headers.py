@@ -27,6 +27,7 @@ PAGES += ["digest_settings", "api_tokens", "password_change"]
 def manage(tmp_path: Path, *argv: str, **env: str) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith("FOLLOWUP_")}
     clean.pop("DATABASE_URL", None)
+    clean.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # the browser tests' setting, not a server's
     clean.update(FOLLOWUP_DATA_DIR=str(tmp_path), DJANGO_SETTINGS_MODULE="followup.web.settings")
     clean.update(env)
     code = "import sys, django; from django.core.management import execute_from_command_line; "

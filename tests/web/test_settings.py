@@ -248,24 +248,29 @@ def test_export_downloads_exactly_the_journal(owner: User, owner_client: Client)
         == f'attachment; filename="followup-journal-{AS_OF.isoformat()}.json"'
     )
     assert response["Content-Type"].startswith("application/json")
-    assert json.loads(response.content) == services.journal_data(owner)
-    assert response.content.decode().startswith('{\n  "format": "followup/1"')
+    body = b"".join(response.streaming_content).decode()  # streamed
+    assert json.loads(body) == services.journal_data(owner)
+    assert body.startswith('{\n  "format": "followup/1"')
+
+
+def body_of(response: Any) -> bytes:
+    return b"".join(response.streaming_content)
 
 
 def test_other_users_export_holds_only_their_own(owner: User, other_client: Client) -> None:
-    data = json.loads(other_client.get(reverse("export")).content)
+    data = json.loads(body_of(other_client.get(reverse("export"))))
     assert [a["id"] for a in data["applications"]] == ["others-job"]
     assert "Jordan" not in json.dumps(data)
 
 
 def test_export_import_export_gives_the_same_file(owner_client: Client, db: None) -> None:
-    first = owner_client.get(reverse("export")).content
+    first = body_of(owner_client.get(reverse("export")))
     newcomer = User.objects.create_user("newcomer", password="newcomer horse battery")
     client = Client()
     client.force_login(newcomer)
     response = client.post(reverse("import"), {"journal": upload(first)})
     assert response.status_code == 302
-    assert client.get(reverse("export")).content == first
+    assert body_of(client.get(reverse("export"))) == first
 
 
 def test_import_reports_the_count(other: User, other_client: Client) -> None:

@@ -374,7 +374,10 @@ def _queries_for_today(user: User) -> tuple[int, str]:
     return len(queries), text_of(response)
 
 
-def test_today_query_count_is_constant_in_the_number_of_applications(db: None) -> None:
+def test_today_query_count_is_constant_in_the_number_of_applications(
+    db: None, settings: Any
+) -> None:
+    settings.TODAY_PAGE_SIZE = 100
     few = User.objects.create_user("few", "few@example.org", "a long enough password")
     many = User.objects.create_user("many", "many@example.org", "a long enough password")
     _due_applications(few, 5)
@@ -388,6 +391,24 @@ def test_today_query_count_is_constant_in_the_number_of_applications(db: None) -
     assert few_queries == many_queries
     assert many_queries <= 15
     print(f"Today: {few_queries} queries for 5 applications, {many_queries} for 50")
+
+
+def test_today_is_paged_soonest_first(db: None, settings: Any) -> None:
+    """The finding: 11,000 due applications made one Today page take 21 s and 56 MB."""
+    settings.TODAY_PAGE_SIZE = 20
+    many = User.objects.create_user("many", "many@example.org", "a long enough password")
+    _due_applications(many, 50)
+    client = Client()
+    client.force_login(many)
+    pages = [text_of(client.get("/", {"page": n})) for n in (1, 2, 3)]
+    shown = [{n for n in range(50) if f"Company {n} " in page} for page in pages]
+    assert [len(s) for s in shown] == [20, 20, 10]
+    assert set().union(*shown) == set(range(50))
+    assert "Page 1 of 3: the 50 applications with a step this week" in pages[0]
+    assert "Later steps" in pages[0] and "Sooner steps" not in pages[0]
+    assert "Sooner steps" in pages[2] and "Later steps" not in pages[2]
+    assert text_of(client.get("/", {"page": "x"})) == pages[0]  # not a number: the first
+    assert text_of(client.get("/", {"page": "99"})) == pages[2]  # past the end: the last
 
 
 def test_today_page_date_is_the_users_today(owner_client: Client, frozen_today: date) -> None:

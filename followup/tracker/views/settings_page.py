@@ -13,7 +13,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.views.decorators.http import require_GET, require_POST
@@ -292,10 +292,9 @@ def _errors_by_setting(problems: tuple[str, ...]) -> dict[str, str]:
 @login_required
 @require_GET
 def export(request: HttpRequest) -> HttpResponse:
-    """The user's whole journal as a file to download."""
-    data = services.journal_data(user_of(request))
-    body = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    """The user's whole journal as a file to download, streamed (see journal_chunks)."""
+    chunks = services.journal_chunks(user_of(request))
+    response = StreamingHttpResponse(chunks, content_type="application/json; charset=utf-8")
     name = f"followup-journal-{as_of(request).isoformat()}.json"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
