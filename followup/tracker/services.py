@@ -71,8 +71,26 @@ def plan_for(
     """The plan of the user's applications (all, or `apps` plus any with an offer,
     which decide status updates elsewhere)."""
     if apps is not None:
-        apps = applications_of(user).filter(Q(pk__in=apps.values("pk")) | Q(stage="offer"))
+        offers = live_offers(user, as_of)
+        apps = applications_of(user).filter(Q(pk__in=apps.values("pk")) | Q(pk__in=offers))
     return plan(parse_journal(journal_data(user, apps)), as_of)
+
+
+def live_offers(user: AbstractBaseUser, as_of: date) -> QuerySet[Event]:
+    """Ids of the applications whose offer may still be live on `as_of` (§7: until its
+    deadline, else for status_update_days): the only offers that change other plans.
+
+    A superset (an offer with a passed deadline but a recent date is kept; the planner
+    decides), so that Today plans a handful of offers, not every offer ever received."""
+    days = policy_from(profile_of(user).policy)[0].status_update_days
+    recent = (as_of - timedelta(days=days)).isoformat()
+    return Event.objects.filter(
+        Q(local_at__gte=recent) | Q(data__deadline__gte=as_of.isoformat()),
+        application__user=user,
+        application__stage="offer",
+        type="heard",
+        data__kind="offer",
+    ).values("application_id")
 
 
 # Writing ---------------------------------------------------------------------------

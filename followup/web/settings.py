@@ -290,7 +290,7 @@ MAX_EVENTS_PER_APPLICATION = env_int("FOLLOWUP_MAX_EVENTS_PER_APPLICATION", 300)
 MAX_IMPORT_BYTES = env_int("FOLLOWUP_MAX_IMPORT_BYTES", 10 * 1024 * 1024)
 MAX_JSON_DEPTH = env_int("FOLLOWUP_MAX_JSON_DEPTH", 32)
 # Today shows this many applications with a step this week a page.
-TODAY_PAGE_SIZE = env_int("FOLLOWUP_TODAY_PAGE_SIZE", 30)
+TODAY_PAGE_SIZE = env_int("FOLLOWUP_TODAY_PAGE_SIZE", 20)
 # A journal sent to the API is one request body: it may be as large as an import.
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_IMPORT_BYTES
 
