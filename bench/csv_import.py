@@ -61,6 +61,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         os.environ.setdefault("FOLLOWUP_DATA_DIR", folder)
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "followup.web.settings")
+        # More rows than one account may keep by default (FOLLOWUP_MAX_APPLICATIONS).
+        os.environ.setdefault("FOLLOWUP_MAX_APPLICATIONS", "1000000")
+        os.environ.setdefault("FOLLOWUP_MAX_IMPORT_BYTES", str(2**30))
         path = Path(folder) / "applications.csv"
         write_csv(path, args.rows)
         size = path.stat().st_size / 1e6

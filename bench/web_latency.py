@@ -40,6 +40,8 @@ def free_port() -> int:
 def setup_django(data_dir: str) -> None:
     os.environ.setdefault("FOLLOWUP_DATA_DIR", data_dir)
     os.environ["DJANGO_SETTINGS_MODULE"] = "followup.web.settings"
+    os.environ.setdefault("FOLLOWUP_MAX_APPLICATIONS", "1000000")  # --apps may pass the limit
+    os.environ.setdefault("FOLLOWUP_MAX_IMPORT_BYTES", str(2**30))
     import django
 
     django.setup()

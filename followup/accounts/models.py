@@ -1,4 +1,4 @@
-"""What signing in needs to remember: one-time login links and failed logins.
+"""What signing in needs to remember: one-time login links and sign-ups per address.
 
 Both live in the database (not a cache) so that every gunicorn worker, and the
 CLI that issues links, sees the same rows.
@@ -27,24 +27,16 @@ class LoginToken(models.Model):
         return f"login link of user {self.user_id} ({'used' if self.used else 'unused'})"
 
 
-class LoginAttempt(models.Model):
-    """A password login in progress or failed, counted to throttle guessing.
+class SignupAttempt(models.Model):
+    """An account created from an address, counted to limit sign-ups per hour.
 
-    A row is written before the password is checked (so concurrent guesses all
-    count) and removed when the password was right; rows older than the window
-    are swept away by later attempts.
-    """
+    Failed logins are counted by django-axes (its own tables)."""
 
-    username = models.CharField(max_length=150)
     address = models.CharField(max_length=45)
     at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        indexes = (
-            models.Index(fields=["username", "at"], name="attempts_by_username"),
-            models.Index(fields=["address", "at"], name="attempts_by_address"),
-            models.Index(fields=["at"], name="attempts_by_time"),
-        )
+        indexes = (models.Index(fields=["address", "at"], name="signups_by_address"),)
 
     def __str__(self) -> str:
-        return f"login attempt for {self.username!r} from {self.address} at {self.at:%Y-%m-%d %H:%M:%S}"
+        return f"sign-up from {self.address} at {self.at:%Y-%m-%d %H:%M:%S}"

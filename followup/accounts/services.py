@@ -1,4 +1,4 @@
-"""Signing in: the local user, one-time login links, and login throttling.
+"""Signing in: the local user, one-time login links, and the sign-up limit.
 
 Shared by the views and the CLI (`followup serve` issues the links).
 """
@@ -11,13 +11,15 @@ import re
 import secrets
 from datetime import datetime, timedelta
 
+from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import User
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
-from .models import LoginAttempt, LoginToken
+from .models import LoginToken, SignupAttempt
 
 AGAIN = "Run `followup serve` again for a new one."
 
@@ -86,37 +88,22 @@ def redeem_login_token(token: str, now: datetime | None = None) -> User:
     return row.user
 
 
-# Login throttling ------------------------------------------------------------------
+# Sign-up limit ---------------------------------------------------------------------
 
 
-def throttle_key(username: str) -> str:
-    """Usernames are counted case-blind: 'Pat' and 'pat' share one budget."""
-    return username.strip().lower()[:150]
+def client_address(request: HttpRequest) -> str:
+    """The client's address as the login throttle sees it (trusted proxies only)."""
+    return (get_client_ip_address(request) or "unknown")[:45]
 
 
-def begin_attempt(username: str, address: str, now: datetime | None = None) -> LoginAttempt | None:
-    """Count a password login before checking it; None when over the limit.
-
-    Counting first (and forgetting only the right passwords) means parallel
-    guesses from several workers can't slip past the count. A refused attempt is
-    not a failed one: it is forgotten, and the window runs out as it should.
-    """
+def may_sign_up(address: str, now: datetime | None = None) -> bool:
+    """Whether `address` has created fewer than SIGNUPS_PER_HOUR accounts in the last hour."""
     now = now or timezone.now()
-    since = now - timedelta(seconds=settings.LOGIN_WINDOW_SECONDS)
-    LoginAttempt.objects.filter(at__lt=since).delete()
-    attempt = LoginAttempt.objects.create(
-        username=throttle_key(username), address=address[:45], at=now
-    )
-    recent = LoginAttempt.objects.filter(at__gte=since)
-    limit = settings.LOGIN_ATTEMPTS
-    if (
-        recent.filter(username=attempt.username).count() > limit
-        or recent.filter(address=attempt.address).count() > limit
-    ):
-        attempt.delete()
-        return None
-    return attempt
+    since = now - timedelta(hours=1)
+    SignupAttempt.objects.filter(at__lt=since).delete()
+    recent = SignupAttempt.objects.filter(address=address, at__gte=since).count()
+    return recent < settings.SIGNUPS_PER_HOUR
 
 
-def attempt_succeeded(attempt: LoginAttempt) -> None:
-    attempt.delete()
+def count_sign_up(address: str) -> None:
+    SignupAttempt.objects.create(address=address)

@@ -1,4 +1,4 @@
-"""Sign-in pages: the one-time login link, password login (throttled), sign-up."""
+"""Sign-in pages: the one-time login link, password login (throttled), sign-up (limited)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import UserCreationForm
 from django.contrib.auth.models import User
 from django.contrib.auth.views import LoginView
@@ -16,7 +17,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from . import services
-from .models import LoginAttempt
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -33,39 +33,15 @@ def token_login(request: HttpRequest, token: str) -> HttpResponse:
     return redirect(settings.LOGIN_REDIRECT_URL)
 
 
-class ThrottledLoginView(LoginView):
-    """Django's login, with the password never checked once a username or an
-    address has used up its failed attempts for the window."""
+class PasswordLoginView(LoginView):
+    """Django's login; django-axes (settings, throttle.py) refuses to check the
+    password once the account from this address, or the address, failed too often."""
 
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
-    attempt: LoginAttempt | None = None
-
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        username = str(request.POST.get("username", ""))
-        self.attempt = services.begin_attempt(
-            username, request.META.get("REMOTE_ADDR") or "unknown"
-        )
-        if self.attempt is None:
-            return render(
-                request,
-                "accounts/throttled.html",
-                {"minutes": minutes(settings.LOGIN_WINDOW_SECONDS)},
-                status=429,
-            )
-        return super().post(request, *args, **kwargs)
-
-    def form_valid(self, form: Any) -> HttpResponse:
-        if self.attempt is not None:
-            services.attempt_succeeded(self.attempt)
-        return super().form_valid(form)
 
     def form_invalid(self, form: Any) -> HttpResponse:
         return self.render_to_response(self.get_context_data(form=form), status=422)
-
-
-def minutes(seconds: int) -> int:
-    return max(1, -(-seconds // 60))
 
 
 class SignupForm(UserCreationForm):
@@ -84,8 +60,50 @@ def signup(request: HttpRequest) -> HttpResponse:
         raise Http404("Sign-up is only open on a hosted followup")
     form = SignupForm(request.POST or None)
     if request.method == "POST":
+        address = services.client_address(request)
+        if not services.may_sign_up(address):
+            context = {"per_hour": settings.SIGNUPS_PER_HOUR}
+            return render(request, "accounts/signup_limited.html", context, status=429)
         if form.is_valid():
+            services.count_sign_up(address)
             login(request, form.save(), backend=BACKEND)
             return redirect(settings.LOGIN_REDIRECT_URL)
         return render(request, "accounts/signup.html", {"form": form}, status=422)
     return render(request, "accounts/signup.html", {"form": form})
+
+
+def hosted_only(view: Any) -> Any:
+    """Password pages exist on a hosted followup; the local user signs in by link."""
+
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if not settings.HOSTED:
+            raise Http404("Passwords are for a hosted followup")
+        response: HttpResponseBase = view(request, *args, **kwargs)
+        return response
+
+    return wrapped
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+
+    def form_invalid(self, form: Any) -> HttpResponse:
+        return self.render_to_response(self.get_context_data(form=form), status=422)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset by email, sent with the digest's SMTP settings (FOLLOWUP_SMTP_*)."""
+
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+
+    def form_invalid(self, form: Any) -> HttpResponse:
+        return self.render_to_response(self.get_context_data(form=form), status=422)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+
+    def form_invalid(self, form: Any) -> HttpResponse:
+        return self.render_to_response(self.get_context_data(form=form), status=422)

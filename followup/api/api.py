@@ -9,6 +9,7 @@ leave the journal inconsistent (see followup.api.schemas). Every error answers
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -16,8 +17,11 @@ from datetime import date
 from functools import wraps
 from typing import Annotated, Any, TypeVar, cast
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import RequestDataTooBig
+from django.db import DatabaseError, InterfaceError, OperationalError
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from ninja import NinjaAPI, Path, Query, Status
 from ninja.errors import (
     AuthenticationError,
@@ -92,6 +96,8 @@ class Api(NinjaAPI):
         return schema
 
 
+logger = logging.getLogger(__name__)
+
 api = Api(
     title="followup API",
     version="1",
@@ -127,7 +133,10 @@ def _unauthorized(request: HttpRequest, exc: AuthenticationError) -> HttpRespons
 
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    # ninja raises one HttpError itself: 400 "Cannot parse request body" (bad JSON).
+    # ninja raises one HttpError itself: 400 "Cannot parse request body" (bad JSON, or
+    # JSON nested too deep for Python's parser).
+    if exc.status_code == 400 and isinstance(exc.__context__, RecursionError):
+        return _too_deep(request, exc.__context__)
     if exc.status_code == 400:
         return _errors(request, 422, [{"loc": ["body"], "msg": f"{exc}: not valid JSON"}])
     return _errors(request, exc.status_code, [{"loc": [], "msg": str(exc)}])
@@ -136,6 +145,32 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 @api.exception_handler(ValidationError)
 def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     return _errors(request, 422, [_schema_problem(e) for e in exc.errors])
+
+
+@api.exception_handler(RequestDataTooBig)
+def _too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    message = f"the request body is larger than this server accepts ({limit} bytes)"
+    return _errors(request, 413, [{"loc": ["body"], "msg": message}])
+
+
+@api.exception_handler(RecursionError)
+def _too_deep(request: HttpRequest, exc: RecursionError) -> HttpResponse:
+    # Python's JSON parser gives up on a body nested thousands of levels deep.
+    message = f"the JSON is nested more than {settings.MAX_JSON_DEPTH} levels deep"
+    return _errors(request, 422, [{"loc": ["body"], "msg": message}])
+
+
+@api.exception_handler(OperationalError)
+@api.exception_handler(InterfaceError)
+def _database_down(request: HttpRequest, exc: DatabaseError) -> HttpResponse:
+    """The connection failed (not a constraint: an IntegrityError stays a bug)."""
+    # Logged for the operator; the client learns only that it may try again later.
+    logger.error("API: database unavailable: %s", exc)
+    message = "the database is unavailable; try again in a moment"
+    response = _errors(request, 503, [{"loc": [], "msg": message}])
+    response["Retry-After"] = "30"
+    return response
 
 
 @api.exception_handler(JournalError)
@@ -474,7 +509,9 @@ def agenda(request: HttpRequest, as_of: AsOf = None) -> Any:
 )
 @query()
 def export(request: HttpRequest) -> Any:
-    return tracker.journal_data(user(request))
+    # Streamed, a batch of applications at a time: the same JSON as the schema's.
+    chunks = tracker.journal_chunks(user(request))
+    return StreamingHttpResponse(chunks, content_type="application/json; charset=utf-8")
 
 
 @api.post(

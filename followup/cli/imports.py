@@ -70,7 +70,7 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
         followup import-csv data/applications.md --preset career-ops
     """
     from ..imports.csvmap import CsvImportError, Options, convert, decode, parse_overrides
-    from ..imports.services import import_converted
+    from ..imports.services import check_size, import_converted
 
     user = user_of(args)
     try:
@@ -84,6 +84,7 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
             date_format=args.date_format,
             unknown_status=args.unknown_status,
         )
+        check_size(len(data))
         text = decode(data)
         with _progress(text.count("\n")) as advance:
             converted = convert(text, options, advance)

@@ -71,8 +71,14 @@ def _load_json(path: Path) -> Any:
         raw = path.read_bytes()
     except OSError as error:
         raise CliError(f"{path}: {error.strerror or error}", EXIT_INVALID) from None
+    from ..tracker import limits
+
+    if problem := limits.import_too_large(len(raw)):
+        raise CliError(f"{path}: {problem}", EXIT_INVALID)
     try:
-        return json.loads(raw)
+        return limits.load_json(raw)
+    except limits.TooDeep as error:
+        raise CliError(f"{path}: {error}", EXIT_INVALID) from None
     except json.JSONDecodeError as error:
         raise CliError(
             f"{path}: line {error.lineno}, column {error.colno}: {error.msg}", EXIT_INVALID

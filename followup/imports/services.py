@@ -11,16 +11,19 @@ from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
 
-from ..tracker import services
+from ..tracker import limits, services
 from .csvmap import Converted, CsvImportError, Options, convert, decode
 
-MAX_BYTES = 5 * 1024 * 1024  # an upload bigger than this is refused, unread
+
+def check_size(size: int) -> None:
+    """CsvImportError for a file over the import size (FOLLOWUP_MAX_IMPORT_BYTES), unread."""
+    if problem := limits.import_too_large(size):
+        raise CsvImportError([problem])
 
 
 def read_upload(data: bytes, options: Options) -> Converted:
     """The uploaded file's bytes, converted; CsvImportError says what is wrong."""
-    if len(data) > MAX_BYTES:
-        raise CsvImportError([f"the file is bigger than {MAX_BYTES // (1024 * 1024)} MB"])
+    check_size(len(data))
     return convert(decode(data), options)
 
 

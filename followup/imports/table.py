@@ -38,8 +38,12 @@ class Table:
 
 
 def decode(data: bytes) -> str:
-    """The file's text: UTF-8, with or without a byte-order mark."""
+    """The file's text: UTF-8, or UTF-16 (as Excel's "Unicode text" saves it), with or
+    without a byte-order mark."""
+    encoding = utf16_order(data)
     try:
+        if encoding:
+            return data.decode(encoding).removeprefix("\ufeff")
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise CsvImportError(
@@ -48,6 +52,28 @@ def decode(data: bytes) -> str:
                 "spreadsheet as “CSV UTF-8” and try again"
             ]
         ) from None
+
+
+def utf16_order(data: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" when `data` is UTF-16 text, with or without a BOM.
+
+    Without one, the tell is where the zero bytes are: the text of a spreadsheet is
+    mostly Latin letters, digits and punctuation, whose UTF-16 has a zero byte in every
+    pair (second in little-endian, first in big-endian); UTF-8 text has none."""
+    if data.startswith(b"\xff\xfe"):
+        return "utf-16-le"
+    if data.startswith(b"\xfe\xff"):
+        return "utf-16-be"
+    sample = data[:4096]
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+    odd_zeros, even_zeros = sample[1::2].count(0), sample[0::2].count(0)
+    if odd_zeros > pairs * 0.6 and even_zeros == 0:
+        return "utf-16-le"
+    if even_zeros > pairs * 0.6 and odd_zeros == 0:
+        return "utf-16-be"
+    return None
 
 
 def read_table(text: str) -> Table:
@@ -62,7 +88,12 @@ def read_table(text: str) -> Table:
         if name and name in seen:
             problems.append(f"column {name!r} appears twice in the header row")
         seen.add(name)
+    if any("\x00" in name for name in table.headers):
+        problems.append("row 1 (the header row): contains a NUL character")
     for number, cells in table.rows:
+        for header, cell in zip(table.headers, cells, strict=False):
+            if "\x00" in cell:
+                problems.append(f"row {number}, column {header!r}: contains a NUL character")
         extra = [c for c in cells[len(table.headers) :] if c.strip()]
         if extra:
             problems.append(

@@ -6,6 +6,7 @@ never leaves the server again), so the confirming form only carries the choices.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import forms
@@ -28,7 +29,7 @@ from .csvmap import (
     describe_events,
     read_table,
 )
-from .services import MAX_BYTES, import_converted
+from .services import check_size, import_converted
 
 SESSION_KEY = "imports.upload"
 PREVIEW_ROWS = 100
@@ -117,8 +118,7 @@ def _upload_text(request: HttpRequest, form: OptionsForm) -> tuple[str, bool]:
         if not kept:
             raise CsvImportError(["choose the file to import"])
         return str(kept), False
-    if upload.size > MAX_BYTES:
-        raise CsvImportError([f"the file is bigger than {MAX_BYTES // (1024 * 1024)} MB"])
+    check_size(upload.size)
     text = decode(upload.read())
     request.session[SESSION_KEY] = text
     return text, True
@@ -129,6 +129,29 @@ def _overrides(request: HttpRequest) -> dict[str, str]:
     return {name: request.POST[f"map_{name}"] for name in FIELDS if f"map_{name}" in request.POST}
 
 
+# The import's messages name the command line's options; on this page the same choices
+# are the form's fields.
+COLUMNS = "choose its column under “Check and import”"
+DATES = "say which under “Dates are written”"
+ON_THE_PAGE = (
+    (re.compile(r"name it with --map \w+=COLUMN"), COLUMNS),
+    (re.compile(r"say which with --date-format( DD/MM/YYYY or --date-format MM/DD/YYYY)?"), DATES),
+    (
+        re.compile(
+            r"use --map to pick another column, or --unknown-status applied to treat it as applied"
+        ),
+        "pick another column under “Check and import”, or “Count it as applied” "
+        "under “A status we don't know”",
+    ),
+)
+
+
+def for_the_page(problem: str) -> str:
+    for pattern, words in ON_THE_PAGE:
+        problem = pattern.sub(words, problem)
+    return problem
+
+
 def _page(
     request: HttpRequest,
     form: OptionsForm,
@@ -137,6 +160,7 @@ def _page(
     problems: tuple[str, ...] = (),
     status: int = 200,
 ) -> HttpResponse:
+    problems = tuple(for_the_page(problem) for problem in problems)
     context: dict[str, Any] = {"form": form, "problems": problems, "converted": converted}
     if text is not None:
         try:

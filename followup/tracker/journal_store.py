@@ -7,7 +7,8 @@ from there.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
@@ -25,6 +26,7 @@ from ..planner.journal import (
     parse_journal,
 )
 from ..planner.plan import plan
+from . import limits
 from .errors import Conflict, ServiceError
 from .models import Application, Contact, Event, Profile
 
@@ -106,6 +108,32 @@ def journal_data(
     return data
 
 
+EXPORT_BATCH = 200  # applications read (with their contacts and events) per query
+
+
+def journal_chunks(user: AbstractBaseUser) -> Iterator[str]:
+    """The user's journal as `json.dumps(journal_data(user), indent=2)` writes it, plus a
+    newline, in pieces: one batch of applications in memory at a time, so an export
+    starts at once and a large journal does not hold a worker's memory."""
+    head = journal_data(user, applications_of(user).none())
+    del head["applications"]
+    text = json.dumps(head, indent=2, ensure_ascii=False)
+    ids = list(applications_of(user).order_by("position", "id").values_list("id", flat=True))
+    if not ids:
+        yield text[:-2] + ',\n  "applications": []\n}\n'
+        return
+    yield text[:-2] + ',\n  "applications": ['
+    for n in range(0, len(ids), EXPORT_BATCH):
+        batch = _with_journal(Application.objects.filter(id__in=ids[n : n + EXPORT_BATCH]))
+        apps = sorted(batch, key=lambda a: ids.index(a.id, n))
+        yield "," * (n > 0) + ",".join(_indented(application_data(a)) for a in apps)
+    yield "\n  ]\n}\n"
+
+
+def _indented(app: dict[str, Any]) -> str:
+    return "\n    " + json.dumps(app, indent=2, ensure_ascii=False).replace("\n", "\n    ")
+
+
 # Writing ---------------------------------------------------------------------------
 
 
@@ -183,6 +211,9 @@ def import_journal(
     """
     if not isinstance(data, dict):
         raise ServiceError("journal: is not a JSON object")
+    limits.check_input(data)
+    if isinstance(data.get("applications"), list):
+        limits.check_event_counts(data["applications"])
 
     # At call time: `services` imports this module, and its `today_for` is the
     # clock the tests replace.
@@ -194,6 +225,7 @@ def import_journal(
     incoming = data["applications"]
     ids = [a["id"] for a in incoming]
     existing = sorted(set(applications_of(user).values_list("slug", flat=True)) & set(ids))
+    limits.check_application_count(user, len(ids) - len(existing))
     if existing and not replace:
         raise Conflict(
             *(

@@ -17,7 +17,9 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import F, Q, QuerySet
 from django.utils.text import slugify
@@ -26,6 +28,7 @@ from ..planner.journal import APPLICATION_TEXT, PROFILE_KEYS, parse_journal
 from ..planner.model import Step
 from ..planner.plan import OPEN_STAGES, ApplicationPlan, Nudge, Plan, nudges, plan
 from ..planner.policy import policy_from
+from . import limits
 from .errors import Conflict, NotFound, ServiceError
 
 # One import point: the names not used here are re-exported for the callers.
@@ -38,6 +41,7 @@ from .journal_store import (  # noqa: F401
     applications_of,
     event_data,
     import_journal,
+    journal_chunks,
     journal_data,
     profile_data,
     profile_of,
@@ -75,11 +79,29 @@ def plan_for(
     """The plan of the user's applications (all, or `apps` plus any with an offer or
     an accepted offer, which decide status updates and withdrawals elsewhere)."""
     if apps is not None:
+        offers = live_offers(user, as_of)
         accepted = _accepted_offers(user).values("application_id")
         apps = applications_of(user).filter(
-            Q(pk__in=apps.values("pk")) | Q(stage="offer") | Q(pk__in=accepted)
+            Q(pk__in=apps.values("pk")) | Q(pk__in=offers) | Q(pk__in=accepted)
         )
     return plan(parse_journal(journal_data(user, apps)), as_of)
+
+
+def live_offers(user: AbstractBaseUser, as_of: date) -> QuerySet[Event]:
+    """Ids of the applications whose offer may still be live on `as_of` (§7: until its
+    deadline, else for status_update_days): the only offers that change other plans.
+
+    A superset (an offer with a passed deadline but a recent date is kept; the planner
+    decides), so that Today plans a handful of offers, not every offer ever received."""
+    days = policy_from(profile_of(user).policy)[0].status_update_days
+    recent = (as_of - timedelta(days=days)).isoformat()
+    return Event.objects.filter(
+        Q(local_at__gte=recent) | Q(data__deadline__gte=as_of.isoformat()),
+        application__user=user,
+        application__stage="offer",
+        type="heard",
+        data__kind="offer",
+    ).values("application_id")
 
 
 # Writing ---------------------------------------------------------------------------
@@ -90,6 +112,9 @@ def add_application(
     user: AbstractBaseUser, data: dict[str, Any], as_of: date | None = None
 ) -> Application:
     """Add one application (journal format: id, company, … contacts, events)."""
+    limits.check_input(data)
+    limits.check_application_count(user, 1)
+    limits.check_event_counts([data])
     data = {**data, "events": data.get("events") or []}
     data["id"] = data.get("id") or unique_slug(user, str(data.get("company") or "application"))
     if applications_of(user).filter(slug=data["id"]).exists():
@@ -119,9 +144,11 @@ def record_event(
     user: AbstractBaseUser, slug: str, event: dict[str, Any], as_of: date | None = None
 ) -> Event:
     """Add one event to an application's journal, after validating the result."""
+    limits.check_input(event)
     app = get_application(user, slug)
     data = application_data(_with_journal(applications_of(user).filter(pk=app.pk)).get())
     data["events"].append(event)
+    limits.check_event_counts([data])
     profile = profile_of(user)
     parsed = _validate(profile, profile.policy, [data]).applications[0]
     index = len(data["events"]) - 1
@@ -261,6 +288,7 @@ def update_application(
     as_of: date | None = None,
 ) -> Application:
     """Change an application's facts (and, given, its contacts), validated as a whole."""
+    limits.check_input([facts, contacts])
     app = get_application(user, slug)
     data = application_data(_with_journal(applications_of(user).filter(pk=app.pk)).get())
     data.update({k: v for k, v in facts.items() if k in APPLICATION_TEXT})
@@ -382,23 +410,38 @@ class Today:
     today: list[tuple[ApplicationPlan, Step]] = field(default_factory=list)
     this_week: list[tuple[ApplicationPlan, Step]] = field(default_factory=list)
     nudges: Sequence[Nudge] = ()
+    # Which page of the applications with a step this week (TODAY_PAGE_SIZE a page).
+    number: int = 1
+    pages: int = 1
+    applications: int = 0
 
     @property
     def empty(self) -> bool:
         return not (self.overdue or self.today or self.this_week)
 
 
-def today(user: AbstractBaseUser, as_of: date | None = None) -> Today:
+def today(user: AbstractBaseUser, as_of: date | None = None, number: Any = 1) -> Today:
     """What to do today: an index range scan on the stored next step date, then a
-    plan of just those applications (and any with an offer)."""
+    plan of one page of those applications (and any with an offer), soonest first.
+
+    A page at a time, so that a journal of thousands of due applications can't hold
+    a worker for seconds; `number` is read as Django's paginator reads it (a page that
+    is not a number is the first, one past the end the last)."""
     as_of = as_of or today_for(user)
     refresh_stale(user, as_of)
     week_end = as_of + timedelta(days=6)
     # A stored plan made for a later day says nothing about `as_of`: plan those afresh.
     due = applications_of(user).filter(Q(next_due__lte=week_end) | Q(planned_as_of__gt=as_of))
-    result = plan_for(user, as_of, due) if due.exists() else None
-    page = Today(as_of, nudges=nudges_for(user, as_of))
+    due = due.order_by("next_due", "pk")
+    chosen = Paginator(due.values_list("pk", flat=True), settings.TODAY_PAGE_SIZE).get_page(number)
+    on_page = applications_of(user).filter(pk__in=list(chosen.object_list))
+    slugs = set(on_page.values_list("slug", flat=True))
+    result = plan_for(user, as_of, on_page) if slugs else None
+    page = Today(as_of, nudges=nudges_for(user, as_of), number=chosen.number)
+    page.pages, page.applications = chosen.paginator.num_pages, chosen.paginator.count
     for item in result.applications if result else ():
+        if item.application.id not in slugs:
+            continue  # an application with an offer, planned for its effect on the others
         for step in item.steps:
             if step.projected or step.due > week_end:
                 continue

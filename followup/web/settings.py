@@ -11,10 +11,12 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import platformdirs
+from csp.constants import NONCE
 
 
 def env_str(name: str, default: str = "") -> str:
@@ -45,13 +47,27 @@ HOSTED = env_bool("FOLLOWUP_HOSTED")
 DEBUG = env_bool("FOLLOWUP_DEBUG")
 
 
+def private_data_dir() -> None:
+    """The data directory, readable by its owner only (0700): it holds the journal."""
+    DATA_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
+    DATA_DIR.chmod(0o700)
+
+
+def private_file(path: Path) -> Path:
+    """`path` created (or made) 0600 before SQLite opens it: SQLite gives its -wal and
+    -shm files the database file's mode, so they are private too."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    path.chmod(0o600)
+    return path
+
+
 def secret_key() -> str:
     """FOLLOWUP_SECRET_KEY, else a key generated on first run and kept in the data dir."""
     if key := env_str("FOLLOWUP_SECRET_KEY"):
         return key
     path = DATA_DIR / "secret_key"
     if not path.exists():
-        DATA_DIR.mkdir(parents=True, exist_ok=True)
+        private_data_dir()
         # Written with O_EXCL so two first runs can't both write a different key.
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -65,8 +81,8 @@ def secret_key() -> str:
 def database(url: str) -> dict[str, object]:
     """DATABASE_URL (postgres://user:pass@host:port/name or sqlite:///path) as Django wants it."""
     if not url:
-        DATA_DIR.mkdir(parents=True, exist_ok=True)
-        return sqlite(DATA_DIR / "followup.sqlite3")
+        private_data_dir()
+        return sqlite(private_file(DATA_DIR / "followup.sqlite3"))
     parts = urlparse(url)
     if parts.scheme == "sqlite":
         return sqlite(Path(unquote(parts.path)))
@@ -111,6 +127,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "axes",
     "followup.tracker",
     "followup.accounts",
     "followup.feeds",
@@ -122,6 +139,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -130,6 +148,13 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as axes asks: it turns a refused login into the "too many attempts" page.
+    "axes.middleware.AxesMiddleware",
+]
+AUTHENTICATION_BACKENDS = [
+    # Refuses to check a password once its account-and-address or address is locked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "followup.web.urls"
@@ -178,7 +203,34 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if HOSTED:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_HSTS_SECONDS = env_int("FOLLOWUP_HSTS_SECONDS", 0)
+    # A year, as `check --deploy` asks; 0 turns it off (e.g. while trying out TLS).
+    SECURE_HSTS_SECONDS = env_int("FOLLOWUP_HSTS_SECONDS", 31_536_000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("FOLLOWUP_HSTS_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("FOLLOWUP_HSTS_PRELOAD", False)
+    # Usually the TLS proxy sends http:// to https:// itself; this makes Django do it.
+    SECURE_SSL_REDIRECT = env_bool("FOLLOWUP_HTTPS_REDIRECT", False)
+    # Both are choices the README's hosted section explains, not oversights: preload
+    # is a commitment to browsers' lists, and the redirect is the proxy's job by default.
+    SILENCED_SYSTEM_CHECKS = ["security.W021"] if not SECURE_HSTS_PRELOAD else []
+    if not SECURE_SSL_REDIRECT:
+        SILENCED_SYSTEM_CHECKS.append("security.W008")
+
+# Content-Security-Policy (django-csp): scripts from this server only, no inline script
+# or handler anywhere (htmx is configured for it in base.html); a page's own <style>
+# carries the request's nonce.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", NONCE],
+        "img-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+    }
+}
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = env_str("FOLLOWUP_TIME_ZONE", "UTC")
@@ -207,9 +259,43 @@ EMAIL_HOST_PASSWORD = env_str("FOLLOWUP_SMTP_PASSWORD")
 EMAIL_USE_TLS = env_bool("FOLLOWUP_SMTP_TLS")
 DEFAULT_FROM_EMAIL = env_str("FOLLOWUP_FROM_EMAIL", "followup@localhost")
 
-# Login throttling (hosted mode): attempts per window, per username and per address.
+# Login throttling (django-axes; see followup/accounts/throttle.py): failures per
+# account from one address, failures per address, and how long they count.
 LOGIN_ATTEMPTS = env_int("FOLLOWUP_LOGIN_ATTEMPTS", 5)
+LOGIN_ADDRESS_ATTEMPTS = env_int("FOLLOWUP_LOGIN_ADDRESS_ATTEMPTS", 30)
 LOGIN_WINDOW_SECONDS = env_int("FOLLOWUP_LOGIN_WINDOW_SECONDS", 900)
+# How many proxies in front of the server add themselves to X-Forwarded-For: 0 (the
+# default) trusts no header, only the connection's address (REMOTE_ADDR).
+TRUSTED_PROXIES = env_int("FOLLOWUP_TRUSTED_PROXIES", 0)
+AXES_FAILURE_LIMIT = LOGIN_ATTEMPTS
+AXES_COOLOFF_TIME = timedelta(seconds=LOGIN_WINDOW_SECONDS)
+AXES_LOCKOUT_PARAMETERS = "followup.accounts.throttle.lockout_parameters"
+AXES_USERNAME_CALLABLE = "followup.accounts.throttle.normalized_username"
+AXES_HANDLER = "followup.accounts.throttle.AccountAndAddressHandler"
+AXES_LOCKOUT_CALLABLE = "followup.accounts.throttle.too_many_attempts"
+AXES_VERBOSE = False
+# python-ipware counts the proxies *before* the last one (whose address is REMOTE_ADDR),
+# and takes the entry that the nearest trusted proxy wrote: spoofed entries to its left
+# are ignored.
+AXES_IPWARE_PROXY_ORDER = "left-most"
+AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXIES - 1 if TRUSTED_PROXIES > 0 else None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if TRUSTED_PROXIES > 0 else ("REMOTE_ADDR",)
+)
+IPWARE_STRICT = False
+
+# What one account may keep and send (followup/tracker/limits.py).
+MAX_APPLICATIONS = env_int("FOLLOWUP_MAX_APPLICATIONS", 5000)
+MAX_EVENTS_PER_APPLICATION = env_int("FOLLOWUP_MAX_EVENTS_PER_APPLICATION", 300)
+MAX_IMPORT_BYTES = env_int("FOLLOWUP_MAX_IMPORT_BYTES", 10 * 1024 * 1024)
+MAX_JSON_DEPTH = env_int("FOLLOWUP_MAX_JSON_DEPTH", 32)
+# Today shows this many applications with a step this week a page.
+TODAY_PAGE_SIZE = env_int("FOLLOWUP_TODAY_PAGE_SIZE", 20)
+# A journal sent to the API is one request body: it may be as large as an import.
+DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_IMPORT_BYTES
+
+# Sign-up: accounts created per address per hour (hosted mode).
+SIGNUPS_PER_HOUR = env_int("FOLLOWUP_SIGNUPS_PER_HOUR", 5)
 
 LOGGING = {
     "version": 1,

@@ -27,6 +27,7 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 
+from ..planner.journal import FIRST_YEAR, LAST_YEAR
 from ..tracker import services
 from ..tracker.models import Application, Contact, Event
 from .models import DEFAULT_WEEKLY_MINIMUM, MAX_WEEKLY_MINIMUM, WorkLogSettings
@@ -80,6 +81,12 @@ REPLIES = {
 
 class InvalidWeek(services.ServiceError):
     """A week that is not an ISO week: a 422 on the page, exit 2 in the CLI."""
+
+
+class WeekOutOfRange(InvalidWeek):
+    """A real ISO week outside the journal's years: no such page (404), exit 2 in the CLI.
+
+    Without this bound, a week near year 9999 overflows the date arithmetic."""
 
 
 @dataclass(frozen=True)
@@ -153,9 +160,12 @@ def parse_week(text: str) -> date:
     try:
         if match is None:
             raise ValueError(text)
-        return date.fromisocalendar(int(match[1]), int(match[2]), 1)
+        monday = date.fromisocalendar(int(match[1]), int(match[2]), 1)
     except ValueError:
         raise InvalidWeek(f"{text!r} is not an ISO week like 2026-W47") from None
+    if not FIRST_YEAR <= int(match[1]) <= LAST_YEAR:
+        raise WeekOutOfRange(f"{text!r} is not between {FIRST_YEAR} and {LAST_YEAR}")
+    return monday
 
 
 def week_of(day: date) -> str:

@@ -34,6 +34,8 @@ def _page(
     context: dict[str, Any] = {"week": week, "columns": report.COLUMNS, "log": None}
     try:
         context["log"] = report.week_rows(user, week)
+    except report.WeekOutOfRange:
+        raise Http404("No such week") from None
     except report.InvalidWeek as error:
         context["week_error"], status = error.problems[0], 422
     context["minimum_form"] = form or MinimumForm(

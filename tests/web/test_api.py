@@ -328,7 +328,7 @@ def test_each_user_sees_only_their_own(owner: User, other: User, other_token: st
     listed = call("GET", "/applications", other_token).json()
     assert [item["id"] for item in listed] == ["others-job"]
     assert call("GET", f"/applications/{DEMO_APP}", other_token).status_code == 404
-    exported = call("GET", "/export", other_token).json()
+    exported = json.loads(b"".join(call("GET", "/export", other_token).streaming_content))
     assert [a["id"] for a in exported["applications"]] == ["others-job"]
 
 
@@ -439,7 +439,9 @@ def test_plan_refuses_bad_queries(owner: User, token: str, query: str) -> None:
 def test_export_is_the_journal(owner: User, token: str) -> None:
     response = call("GET", "/export", token)
     assert response.status_code == 200
-    assert response.json() == services.journal_data(owner)
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    body = b"".join(response.streaming_content).decode()  # streamed
+    assert body == json.dumps(services.journal_data(owner), indent=2, ensure_ascii=False) + "\n"
 
 
 def test_import_all_or_nothing(owner: User, token: str) -> None:

@@ -689,13 +689,13 @@ def test_a_conflict_answers_422_and_replace_overwrites(owner_client: Client, own
     assert Application.objects.filter(user=owner, slug="acme-analyst").count() == 1
 
 
-def test_files_over_5_mb_are_refused(owner_client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
-    from followup.imports import views
-
-    monkeypatch.setattr(views, "MAX_BYTES", 100)
+def test_files_over_the_import_size_are_refused(owner_client: Client, settings: Any) -> None:
+    settings.MAX_IMPORT_BYTES = 100
     response = upload(owner_client, "big.csv", b"Company\n" + b"Acme\n" * 50)
     assert response.status_code == 422
-    assert "bigger than" in response.content.decode()
+    assert "the file is bigger than 100 bytes, the most this server imports" in (
+        response.content.decode()
+    )
 
 
 def test_a_bad_choice_is_422(owner_client: Client) -> None:

@@ -248,24 +248,29 @@ def test_export_downloads_exactly_the_journal(owner: User, owner_client: Client)
         == f'attachment; filename="followup-journal-{AS_OF.isoformat()}.json"'
     )
     assert response["Content-Type"].startswith("application/json")
-    assert json.loads(response.content) == services.journal_data(owner)
-    assert response.content.decode().startswith('{\n  "format": "followup/1"')
+    body = b"".join(response.streaming_content).decode()  # streamed
+    assert json.loads(body) == services.journal_data(owner)
+    assert body.startswith('{\n  "format": "followup/1"')
+
+
+def body_of(response: Any) -> bytes:
+    return b"".join(response.streaming_content)
 
 
 def test_other_users_export_holds_only_their_own(owner: User, other_client: Client) -> None:
-    data = json.loads(other_client.get(reverse("export")).content)
+    data = json.loads(body_of(other_client.get(reverse("export"))))
     assert [a["id"] for a in data["applications"]] == ["others-job"]
     assert "Jordan" not in json.dumps(data)
 
 
 def test_export_import_export_gives_the_same_file(owner_client: Client, db: None) -> None:
-    first = owner_client.get(reverse("export")).content
+    first = body_of(owner_client.get(reverse("export")))
     newcomer = User.objects.create_user("newcomer", password="newcomer horse battery")
     client = Client()
     client.force_login(newcomer)
     response = client.post(reverse("import"), {"journal": upload(first)})
     assert response.status_code == 302
-    assert client.get(reverse("export")).content == first
+    assert body_of(client.get(reverse("export"))) == first
 
 
 def test_import_reports_the_count(other: User, other_client: Client) -> None:
@@ -374,20 +379,37 @@ def test_existing_ids_need_replace(owner: User, owner_client: Client) -> None:
 # Deleting the account --------------------------------------------------------------------
 
 
-def test_wrong_confirmation_keeps_the_account(owner: User, owner_client: Client) -> None:
+@pytest.mark.parametrize("confirm", ["owner", "wrong password", ""])
+def test_deleting_needs_the_password_not_the_username(
+    owner: User, owner_client: Client, confirm: str
+) -> None:
     before = rows()
-    response = owner_client.post(reverse("delete_account"), {"confirm": "other"})
+    page = owner_client.get(reverse("settings")).content.decode()
+    assert "Type your password to confirm" in page
+    response = owner_client.post(reverse("delete_account"), {"confirm": confirm})
     assert response.status_code == 422
-    assert "That is not your username" in response.content.decode()
+    assert "That is not your password" in response.content.decode()
     assert User.objects.filter(pk=owner.pk).exists()
     assert rows() == before
+
+
+def test_without_a_password_the_local_user_types_their_username(owner: User) -> None:
+    owner.set_unusable_password()
+    owner.save()
+    client = Client()
+    client.force_login(owner)
+    assert "Type your username" in client.get(reverse("settings")).content.decode()
+    refused = client.post(reverse("delete_account"), {"confirm": "other"})
+    assert "That is not your username" in refused.content.decode()
+    assert client.post(reverse("delete_account"), {"confirm": "owner"}).status_code == 302
+    assert not User.objects.filter(pk=owner.pk).exists()
 
 
 def test_deleting_the_account_removes_everything_and_logs_out(
     owner: User, other: User, owner_client: Client
 ) -> None:
     mine = list(services.applications_of(owner).values_list("pk", flat=True))
-    response = owner_client.post(reverse("delete_account"), {"confirm": "owner"})
+    response = owner_client.post(reverse("delete_account"), {"confirm": "correct horse battery"})
     assert response.status_code == 302
     assert response["Location"] == reverse("login")
     assert not User.objects.filter(pk=owner.pk).exists()

@@ -307,6 +307,27 @@ def test_cli_invalid_week_exits_2(owner: User, capsys: pytest.CaptureFixture[str
     assert out.out == ""
 
 
+@pytest.mark.parametrize("week", ["9999-W52", "0001-W01", "1969-W52", "2200-W01"])
+def test_weeks_outside_the_journals_years_exit_2(
+    owner: User, capsys: pytest.CaptureFixture[str], week: str
+) -> None:
+    assert main(["worklog", "--week", week, "--user", "owner"]) == 2
+    assert f"error: '{week}' is not between 1970 and 2199" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("week", ["9999-W52", "1969-W52", "2200-W01"])
+def test_weeks_outside_the_journals_years_are_not_found(owner_client: Client, week: str) -> None:
+    assert owner_client.get(reverse("worklog"), {"week": week}).status_code == 404
+    for fmt in ("csv", "html", "pdf"):
+        url = reverse("worklog_download", args=[week, fmt])
+        assert owner_client.get(url).status_code == 404
+
+
+def test_the_journals_first_and_last_weeks_exist(owner_client: Client) -> None:
+    assert owner_client.get(reverse("worklog"), {"week": "1970-W02"}).status_code == 200
+    assert owner_client.get(reverse("worklog"), {"week": "2199-W52"}).status_code == 200
+
+
 def test_cli_other_user_sees_only_their_own(
     owner: User, other: User, capsys: pytest.CaptureFixture[str]
 ) -> None:

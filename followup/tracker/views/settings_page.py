@@ -13,17 +13,15 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from ...planner.policy import PARAMETERS, STANDARD, Policy, policy_from
-from .. import services
+from .. import limits, services
 from ..presenters import SOURCE_TITLES
 from .common import as_of, render_page, user_of
-
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
 
 @cache
@@ -228,6 +226,7 @@ def _page(request: HttpRequest, status: int = 200, **parts: Any) -> HttpResponse
         "import_conflict": (),
         "delete_error": "",
         "username": user.get_username(),
+        "has_password": user.has_usable_password(),
         "overrides": len(profile.policy),
     }
     context.update(parts)
@@ -293,10 +292,9 @@ def _errors_by_setting(problems: tuple[str, ...]) -> dict[str, str]:
 @login_required
 @require_GET
 def export(request: HttpRequest) -> HttpResponse:
-    """The user's whole journal as a file to download."""
-    data = services.journal_data(user_of(request))
-    body = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    """The user's whole journal as a file to download, streamed (see journal_chunks)."""
+    chunks = services.journal_chunks(user_of(request))
+    response = StreamingHttpResponse(chunks, content_type="application/json; charset=utf-8")
     name = f"followup-journal-{as_of(request).isoformat()}.json"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
@@ -307,10 +305,12 @@ def _read_upload(request: HttpRequest) -> Any:
     upload = request.FILES.get("journal")
     if upload is None:
         raise ValueError("Choose a journal file to import.")
-    if upload.size and upload.size > MAX_UPLOAD_BYTES:
-        raise ValueError(f"{upload.name}: the file is larger than {MAX_UPLOAD_BYTES // 2**20} MB.")
+    if problem := limits.import_too_large(upload.size or 0):
+        raise ValueError(f"{upload.name}: {problem}.")
     try:
-        return json.loads(upload.read().decode("utf-8"))
+        return limits.load_json(upload.read().decode("utf-8"))
+    except limits.TooDeep as error:
+        raise ValueError(f"{upload.name}: {error}.") from None
     except UnicodeDecodeError:
         raise ValueError(f"{upload.name}: the file is not UTF-8 text.") from None
     except json.JSONDecodeError as error:
@@ -339,12 +339,24 @@ def import_journal(request: HttpRequest) -> HttpResponse:
     return redirect(f"{reverse('settings')}#data")
 
 
+def _delete_refusal(user: Any, confirm: str) -> str:
+    """Why `confirm` does not confirm deleting the account ("" when it does). An
+    account with a password needs it (a session left open is not enough); the local
+    user, who signs in by link and has none, types their username."""
+    if user.has_usable_password():
+        if not user.check_password(confirm):
+            return "That is not your password: your account was not deleted."
+        return ""
+    if confirm.strip() != user.get_username():
+        return f"That is not your username. Type {user.get_username()} to delete your account."
+    return ""
+
+
 @login_required
 @require_POST
 def delete_account(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
-    if request.POST.get("confirm", "").strip() != user.get_username():
-        error = f"That is not your username. Type {user.get_username()} to delete your account."
+    if error := _delete_refusal(user, str(request.POST.get("confirm", ""))):
         return _page(request, 422, delete_error=error)
     services.delete_account(user)
     logout(request)

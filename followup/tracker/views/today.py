@@ -23,7 +23,7 @@ STEPS = "tracker/partials/steps.html"
 def today_context(request: HttpRequest) -> dict[str, Any]:
     """Everything the page (or its steps partial) shows, from a constant number of queries."""
     user = user_of(request)
-    page = services.today(user, as_of(request))
+    page = services.today(user, as_of(request), request.GET.get("page", 1))
     profile = presenters.planner_profile(services.profile_of(user))
     return {
         "page": page,
