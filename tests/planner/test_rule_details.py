@@ -1,0 +1,113 @@
+"""Details of the rules that the mutation run (docs/testing.md) found untested.
+
+Dates worked by hand on the US calendar; March 2026 starts on a Sunday.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from followup.planner import JournalError, parse_journal
+
+from .builders import INTERVIEWER, MANAGER, application, d, journal_data, steps_of
+
+OMAR = {"id": "omar", "name": "Omar Haddad", "role": "interviewer"}
+
+
+def interview(at: str, *who: str, **extra: Any) -> dict[str, Any]:
+    return {"type": "interview", "at": at, "with": list(who), **extra}
+
+
+def test_the_check_in_goes_to_the_latest_interviews_interviewer() -> None:
+    # No recruiter, HR or hiring manager: §4.2 sends the check-in to the interviewer,
+    # the one of the latest interview (Omar), not the first interviewer listed (Ivan).
+    events = [interview("2026-02-23T10:00", "ivan"), interview("2026-03-02T10:00", "omar")]
+    steps = steps_of(
+        application(contacts=[INTERVIEWER, OMAR], events=events), as_of=d("2026-03-02")
+    )
+    check_in = next(s for s in steps if s.action == "check_in")
+    assert (check_in.to, check_in.due) == ("omar", d("2026-03-09"))
+
+
+def test_without_a_named_interviewer_the_check_in_goes_to_the_first_listed() -> None:
+    steps = steps_of(
+        application(contacts=[INTERVIEWER, OMAR], events=[interview("2026-03-02T10:00")]),
+        as_of=d("2026-03-02"),
+    )
+    assert next(s for s in steps if s.action == "check_in").to == "ivan"
+
+
+def test_waiting_for_them_says_since_when_and_why() -> None:
+    heard = {"type": "heard", "at": "2026-03-04", "kind": "do_not_contact", "from": "hana"}
+    events = [interview("2026-03-02T10:00", "hana"), heard]
+    (step,) = [
+        s
+        for s in steps_of(application(contacts=[MANAGER], events=events), as_of=d("2026-03-04"))
+        if s.action == "move_on"
+    ]
+    assert step.reason.startswith("On Wed 4 Mar they said they would contact you if interested.")
+    assert (step.channel, step.to, step.sources) == (None, None, ("crowe",))
+
+
+# §6: directions. Interview Mon 2 Mar, check-in emailed Mon 9 Mar: the call rung is
+# due add_bd(9 Mar, 3) = Thu 12 Mar, as a call or a letter; as an email, a week after
+# the last one, Mon 16 Mar.
+CALL_RUNG = [interview("2026-03-02T10:00", "hana")]
+CALL_RUNG += [{"type": "sent", "at": "2026-03-09", "channel": "email", "to": "hana"}]
+
+
+def call_rung(*directions: dict[str, Any]) -> tuple[str, str | None, str]:
+    events = [*CALL_RUNG[:1], *directions, *CALL_RUNG[1:]]
+    steps = steps_of(application(contacts=[MANAGER], events=events), as_of=d("2026-03-09"))
+    step = next(s for s in steps if s.action != "send_thank_you")
+    return step.action, step.channel, step.due.isoformat()
+
+
+def direction(at: str, **said: Any) -> dict[str, Any]:
+    return {"type": "directions", "at": at, **said}
+
+
+@pytest.mark.parametrize(
+    ("said", "rung"),
+    [
+        ({}, ("call", "phone", "2026-03-12")),
+        ({"no_calls": True}, ("send_letter", "letter", "2026-03-12")),
+        ({"channel": "letter"}, ("send_letter", "letter", "2026-03-12")),
+        ({"channel": "phone"}, ("call", "phone", "2026-03-12")),
+        ({"channel": "email"}, ("check_in", "email", "2026-03-16")),
+    ],
+)
+def test_directions_decide_what_the_call_rung_becomes(
+    said: dict[str, Any], rung: tuple[str, str, str]
+) -> None:
+    assert call_rung(direction("2026-03-03", **said)) == rung
+
+
+def test_later_directions_do_not_lift_a_ban_on_calls() -> None:
+    # They asked not to be called; a later note that says "phone" changes the channel
+    # they prefer, not the ban.
+    banned = {"type": "heard", "at": "2026-03-03", "kind": "do_not_call", "from": "hana"}
+    letter = ("send_letter", "letter", "2026-03-12")
+    assert call_rung(banned, direction("2026-03-04", channel="phone")) == letter
+    assert call_rung(direction("2026-03-03", no_calls=True), direction("2026-03-04")) == letter
+
+
+@pytest.mark.parametrize("number", [1, 2, 7])
+def test_an_interview_round_is_a_whole_number_from_one(number: int) -> None:
+    data = journal_data(
+        application(contacts=[MANAGER], events=[interview("2026-03-02", round=number)])
+    )
+    assert parse_journal(data).applications[0].events[0].round == number
+
+
+@pytest.mark.parametrize("number", [0, -1, True, 1.5, "2", None])
+def test_anything_else_is_not_a_round(number: Any) -> None:
+    data = journal_data(
+        application(contacts=[MANAGER], events=[interview("2026-03-02", round=number)])
+    )
+    with pytest.raises(
+        JournalError, match=rf"events\[0\]\.round: {number!r} is not a round number"
+    ):
+        parse_journal(data)
