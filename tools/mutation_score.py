@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections import Counter, defaultdict
@@ -51,17 +52,20 @@ def mutmut_results() -> list[tuple[str, str]]:
     return [(name, status) for name, status in pairs]
 
 
-def recheck(names: list[str]) -> dict[str, str]:
-    """Run each mutant's tests again in this process; 'killed' or 'survived' by name."""
+def recheck(names: list[str], also: list[str]) -> dict[str, str]:
+    """Run each mutant's tests (and the test files `also`) again in this process;
+    'killed' or 'survived' by name."""
     import pytest  # only here: the report itself needs no test runner
 
+    for path in also:  # written since the run copied the tests: copy them too
+        shutil.copy(ROOT / path, MUTANTS / path)
     tests_of = json.loads((MUTANTS / "mutmut-stats.json").read_text())
     tests_of = tests_of["tests_by_mangled_function_name"]
     os.chdir(MUTANTS)
     sys.path.insert(0, str(MUTANTS))  # the mutated copy, as mutmut runs it
     found: dict[str, str] = {}
     for name in names:
-        tests = sorted(tests_of.get(name.rsplit("__mutmut_", 1)[0], []))
+        tests = sorted(tests_of.get(name.rsplit("__mutmut_", 1)[0], [])) + also
         os.environ["MUTANT_UNDER_TEST"] = name
         args = ["-x", "-q", "-p", "no:cacheprovider", "--no-header", *tests]
         found[name] = "killed" if tests and pytest.main(args) == 1 else "survived"
@@ -120,13 +124,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min", type=float, help="fail below this score (per cent)")
     parser.add_argument("--survivors", action="store_true", help="list the survivors too")
     parser.add_argument("--recheck", action="store_true", help="run survivors' tests again")
+    parser.add_argument(
+        "--also", nargs="*", default=[], help="test files to add to each recheck (new tests)"
+    )
     args = parser.parse_args(argv)
     equivalent = equivalent_mutants()
     known = rechecked()
     results = [(n, known.get(n, s) if s == "survived" else s) for n, s in mutmut_results()]
     if args.recheck:
-        again = [n for n, s in results if s == "survived" and n not in known]
-        known.update(recheck(again))
+        # Survivors not yet rechecked; all of them when there are new tests to try.
+        again = [n for n, s in results if s == "survived" and (args.also or n not in known)]
+        known.update(recheck(again, args.also))
         RECHECKED.write_text(json.dumps(known, indent=1))
         results = [(n, known.get(n, s) if s == "survived" else s) for n, s in results]
     by_module = tally(results, equivalent)

@@ -111,3 +111,44 @@ def test_anything_else_is_not_a_round(number: Any) -> None:
         JournalError, match=rf"events\[0\]\.round: {number!r} is not a round number"
     ):
         parse_journal(data)
+
+
+def applied_at(at: Any) -> dict[str, Any]:
+    return journal_data(application(contacts=[MANAGER], events=[{"type": "applied", "at": at}]))
+
+
+@pytest.mark.parametrize(
+    ("at", "local"),
+    [
+        ("2026-03-02", "2026-03-02T00:00"),
+        ("2026-03-02T10:00", "2026-03-02T10:00"),
+        ("2026-03-02T10:00:30", "2026-03-02T10:00:30"),
+        # The profile's zone is America/Denver (UTC-7 in March, before the 8th).
+        ("2026-03-06T17:15:00Z", "2026-03-06T10:15"),
+        ("2026-03-07T05:00:00+00:00", "2026-03-06T22:00"),  # the evening before, in Denver
+        ("2026-03-07T09:00+09:00", "2026-03-06T17:00"),
+        ("1970-01-01", "1970-01-01T00:00"),  # the first and last days we accept
+        ("2199-12-31T23:59", "2199-12-31T23:59"),
+    ],
+)
+def test_a_moment_is_read_as_the_applications_local_time(at: str, local: str) -> None:
+    event = parse_journal(applied_at(at)).applications[0].events[0]
+    assert event.at.isoformat(timespec="minutes" if len(local) == 16 else "seconds") == local
+    assert event.day.isoformat() == local[:10]
+
+
+@pytest.mark.parametrize(
+    ("at", "message"),
+    [
+        ("2026-3-2", "is not a date or date-time"),
+        (20260302, "is not a date or date-time"),
+        ("2026-03-02 10:00", "is not a date or date-time"),
+        ("2026-02-30", "is not a date"),
+        ("2026-03-02T25:00", "is not a date"),
+        ("1969-12-31T23:59", "is not between 1970 and 2199"),
+        ("2200-01-01", "is not between 1970 and 2199"),
+    ],
+)
+def test_anything_else_is_not_a_moment(at: Any, message: str) -> None:
+    with pytest.raises(JournalError, match=rf"acme: events\[0\]\.at: {at!r} {message}"):
+        parse_journal(applied_at(at))
