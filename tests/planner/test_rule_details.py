@@ -10,8 +10,18 @@ from typing import Any
 import pytest
 
 from followup.planner import JournalError, parse_journal
+from followup.planner.calendar import BusinessCalendar
 
-from .builders import INTERVIEWER, MANAGER, application, d, journal_data, steps_of
+from .builders import (
+    INTERVIEWER,
+    MANAGER,
+    RECRUITER,
+    application,
+    d,
+    journal_data,
+    plan_of,
+    steps_of,
+)
 
 OMAR = {"id": "omar", "name": "Omar Haddad", "role": "interviewer"}
 
@@ -152,3 +162,105 @@ def test_a_moment_is_read_as_the_applications_local_time(at: str, local: str) ->
 def test_anything_else_is_not_a_moment(at: Any, message: str) -> None:
     with pytest.raises(JournalError, match=rf"acme: events\[0\]\.at: {at!r} {message}"):
         parse_journal(applied_at(at))
+
+
+def test_a_call_ban_outlasts_a_later_reply() -> None:
+    banned = {"type": "heard", "at": "2026-03-03", "kind": "do_not_call", "from": "hana"}
+    reply = {"type": "heard", "at": "2026-03-04", "kind": "reply", "from": "hana"}
+    emailed = {"type": "sent", "at": "2026-03-12", "channel": "email", "to": "hana"}
+    events = [interview("2026-03-02T10:00", "hana"), banned, reply, emailed]
+    steps = steps_of(application(contacts=[MANAGER], events=events), as_of=d("2026-03-12"))
+    # The reply restarted the ladder; its call rung, add_bd(12 Mar, 3), is still a letter.
+    assert [(s.action, s.due) for s in steps][:1] == [("send_letter", d("2026-03-17"))]
+
+
+@pytest.mark.parametrize(
+    ("first", "stage", "first_step"),
+    [
+        # Only an inbound reply: the ladder starts from it, §4.2 rule 3 [7, 10] after Wed 4.
+        (
+            {"type": "heard", "at": "2026-03-04", "kind": "reply", "from": "hana"},
+            "applied",
+            "2026-03-11",
+        ),
+        # Only a promised date: check in add_bd(Fri 6 Mar, 2) = Tue 10 Mar.
+        ({"type": "expectation", "at": "2026-03-04", "by": "2026-03-06"}, "applied", "2026-03-10"),
+    ],
+)
+def test_a_journal_may_start_with_what_they_said(
+    first: dict[str, Any], stage: str, first_step: str
+) -> None:
+    plan = plan_of(application(contacts=[MANAGER], events=[first]), as_of=d("2026-03-04"))
+    item = plan.applications[0]
+    assert (item.stage, item.steps[0].action, item.steps[0].due) == (
+        stage,
+        "check_in",
+        d(first_step),
+    )
+
+
+def test_a_journal_that_starts_with_a_reply_sent_confirms_receipt_later() -> None:
+    # A sent reply is no follow-up attempt, but it is the first contact: the ladder of an
+    # application starts from it, with confirm receipt [7, 14] after Wed 4 Mar.
+    replied = {
+        "type": "sent",
+        "at": "2026-03-04",
+        "channel": "email",
+        "to": "hana",
+        "purpose": "reply",
+    }
+    steps = steps_of(application(contacts=[MANAGER], events=[replied]), as_of=d("2026-03-04"))
+    assert (steps[0].action, steps[0].due, steps[0].due_by) == (
+        "confirm_receipt",
+        d("2026-03-11"),
+        d("2026-03-18"),
+    )
+
+
+def test_a_date_they_give_later_does_not_restart_the_ladder() -> None:
+    # Applied Mon 2 Mar, receipt confirmed (voicemail) Mon 9 Mar; on Tue 10 Mar they
+    # expect to decide by Fri 13 Mar. The check-in stays next_bd(9 Mar + 7) = Mon 16 Mar.
+    events = [
+        {"type": "applied", "at": "2026-03-02"},
+        {"type": "called", "at": "2026-03-09", "to": "hana", "outcome": "voicemail"},
+        {"type": "expectation", "at": "2026-03-10", "by": "2026-03-13"},
+    ]
+    steps = steps_of(application(contacts=[MANAGER], events=events), as_of=d("2026-03-10"))
+    assert (steps[0].action, steps[0].due) == ("check_in", d("2026-03-16"))
+
+
+def test_the_first_attempts_recipient_decides_whether_to_escalate() -> None:
+    # The check-in went to the hiring manager, not the recruiter: no escalation rung,
+    # the call comes next, add_bd(Mon 9 Mar, 3) = Thu 12 Mar.
+    events = [
+        interview("2026-03-02T10:00", "hana"),
+        {"type": "sent", "at": "2026-03-09", "to": "hana"},
+    ]
+    steps = steps_of(
+        application(contacts=[RECRUITER, MANAGER], events=events), as_of=d("2026-03-09")
+    )
+    ladder = [(s.action, s.due) for s in steps if s.action != "send_thank_you"]
+    assert ladder[0] == ("call", d("2026-03-12"))
+    assert "escalate" not in [action for action, _ in ladder]
+
+
+def test_a_one_day_window_is_a_window() -> None:
+    cal = BusinessCalendar("US")
+    assert cal.window(d("2026-03-02"), 5, 5) == (d("2026-03-09"), d("2026-03-09"))  # Sat 7 -> Mon 9
+    assert cal.window(d("2026-03-02"), 3, 3) == (d("2026-03-05"), d("2026-03-05"))
+    with pytest.raises(ValueError, match=r"window \[6, 5\] ends before it starts"):
+        cal.window(d("2026-03-02"), 6, 5)
+
+
+@pytest.mark.parametrize(
+    ("country", "day", "name"),
+    [
+        ("DE", "2026-10-03", "German Unity Day"),  # German by default, English on offer
+        ("FR", "2026-07-14", "National Day"),
+        ("JP", "2026-02-11", "Foundation Day"),
+    ],
+)
+def test_holiday_names_are_english_where_the_package_has_english(
+    country: str, day: str, name: str
+) -> None:
+    assert BusinessCalendar(country).holiday_name(d(day)) == name
