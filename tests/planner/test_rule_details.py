@@ -5,12 +5,15 @@ Dates worked by hand on the US calendar; March 2026 starts on a Sunday.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from followup.planner import JournalError, parse_journal
 from followup.planner.calendar import BusinessCalendar
+from followup.planner.journal import load_journal, today_in
 
 from .builders import (
     INTERVIEWER,
@@ -264,3 +267,29 @@ def test_holiday_names_are_english_where_the_package_has_english(
     country: str, day: str, name: str
 ) -> None:
     assert BusinessCalendar(country).holiday_name(d(day)) == name
+
+
+@pytest.mark.parametrize(
+    ("zone", "now", "today"),
+    [
+        ("Asia/Tokyo", datetime(2026, 3, 1, 15, 0, tzinfo=UTC), "2026-03-02"),
+        ("America/Denver", datetime(2026, 3, 2, 6, 59, tzinfo=UTC), "2026-03-01"),
+        # A clock reading without a zone is taken as UTC, whatever the zone asked for.
+        ("Asia/Tokyo", datetime(2026, 3, 1, 23, 0), "2026-03-01"),
+    ],
+)
+def test_today_in_a_zone(zone: str, now: datetime, today: str) -> None:
+    assert today_in(zone, now) == d(today)
+
+
+def test_a_missing_journal_file_says_which_and_why(tmp_path: Path) -> None:
+    missing = tmp_path / "journal.json"
+    with pytest.raises(JournalError) as caught:
+        load_journal(missing)
+    assert caught.value.problems == (f"{missing}: No such file or directory",)
+
+
+def test_a_journal_error_lists_one_problem_a_line() -> None:
+    assert str(JournalError(["acme: company: is required", "beta: role: is required"])) == (
+        "acme: company: is required\nbeta: role: is required"
+    )
