@@ -57,7 +57,7 @@ bench: $(VENV)/.installed
 # Mutation testing of the planner's rules (mutmut; settings in pyproject.toml): every
 # small change to calendar, journal, policy, rules and state that the tests should
 # catch. Prints the score per module and the survivors, as docs/testing.md records
-# them; `mutmut show NAME` shows one. About half an hour on two free cores; a part:
+# them; `mutmut show NAME` shows one. Most of an hour on two cores; a part:
 # `make mutation MUTANTS='followup.planner.policy*'`. The run's log: mutmut.log.
 MUTANTS ?=
 MUTMUT_RUN = rm -rf mutants && DATABASE_URL= nice $(BIN)/mutmut run --max-children 2
