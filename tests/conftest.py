@@ -1,7 +1,7 @@
 """Test-suite wide settings.
 
 With FOLLOWUP_REQUIRE_ALL=1 (set by .ci/run) a skipped test is a failed test: a
-missing browser or database must not pass CI quietly.
+missing browser or database must not pass CI quietly (tests/require_all.py).
 
 Two databases: `make test` runs everything on SQLite, then the tests marked
 `database` again with DATABASE_URL pointing at PostgreSQL (`-m database`). A
@@ -19,13 +19,17 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Generator, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
-import pluggy
 import pytest
 
-REQUIRE_ALL = os.environ.get("FOLLOWUP_REQUIRE_ALL") == "1"
+# The no-skip rule (FOLLOWUP_REQUIRE_ALL=1): conftest hooks are found by name.
+from tests.require_all import (  # noqa: F401
+    pytest_make_collect_report,
+    pytest_runtest_makereport,
+)
+
 TESTS = Path(__file__).resolve().parent
 # Whole folders or files that are database tests even where a test uses no db fixture.
 DATABASE_PATHS = (TESTS / "web", TESTS / "test_cli_tracker.py")
@@ -137,15 +141,3 @@ def delete_output_dir() -> None:
     """Overrides pytest-playwright's fixture of the same name, which empties
     test-results/ at the start of every session: `make test` runs two sessions and
     the first one's screenshot of Today (a CI artifact) must survive the second."""
-
-
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(
-    item: pytest.Item, call: pytest.CallInfo[None]
-) -> Generator[None, pluggy.Result[pytest.TestReport], None]:
-    outcome = yield
-    report = outcome.get_result()
-    if REQUIRE_ALL and report.skipped:
-        reason = report.longrepr[-1] if isinstance(report.longrepr, tuple) else report.longrepr
-        report.outcome = "failed"
-        report.longrepr = f"skipped, but FOLLOWUP_REQUIRE_ALL=1 forbids skips: {reason}"

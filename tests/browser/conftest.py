@@ -25,6 +25,7 @@ from playwright.sync_api import Page
 from followup.accounts.services import issue_login_link
 from followup.planner.demo import demo_data
 from followup.tracker import services
+from tests.require_all import executable_problem
 
 # Debian's Chromium; FOLLOWUP_CHROMIUM names another build (on another system).
 CHROMIUM = Path(os.environ.get("FOLLOWUP_CHROMIUM") or "/usr/bin/chromium")
@@ -48,11 +49,7 @@ TIMEOUT_MS = 10_000  # a page of this app answers in well under a second; fail f
 @pytest.hookimpl(tryfirst=True)  # marked before `-m "not browser"` deselects
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     here = Path(__file__).resolve().parent
-    missing = (
-        None
-        if CHROMIUM.exists()
-        else f"Chromium not found at {CHROMIUM} (apt-get install chromium, or set FOLLOWUP_CHROMIUM)"
-    )
+    missing = executable_problem(CHROMIUM, "apt-get install chromium, or set FOLLOWUP_CHROMIUM")
     for item in items:
         if here in Path(str(item.path)).parents:
             item.add_marker(pytest.mark.browser)

@@ -191,8 +191,9 @@ def test_steps_fall_on_business_days_and_due_comes_first(case: tuple[dict[str, A
 def test_one_follow_up_email_a_week(case: tuple[dict[str, Any], date]) -> None:
     """§6: no follow-up email is due within `email_min_gap_days` after the previous one."""
     data, as_of = case
-    _, policy, result = planned(data, as_of)
-    gap = policy.email_min_gap_days
+    result = planned(data, as_of)[2]
+    # The gap as the journal says it (else the spec's 7), not as the code's Policy reads it.
+    gap = data.get("policy", {}).get("email_min_gap_days", 7)
     for item in result.applications:
         app = item.application
         sent = [
@@ -459,67 +460,99 @@ def test_an_offset_past_the_calendars_edge_is_an_error(at: str) -> None:
 
 def test_a_null_interviewer_is_an_error_not_an_empty_contact_id() -> None:
     # `with: [null]` used to be read as the contact id "" and the thank-you step went
-    # `to: ""` (fixed while these tests were written).
+    # `to: ""` (fixed while these tests were written): now the parser says so.
     data = journal_data(
         application(
             contacts=[MANAGER], events=[{"type": "interview", "at": "2026-03-02", "with": [None]}]
         )
     )
-    try:
-        journal = parse_journal(data)
-    except JournalError:
-        return
-    steps = plan(journal, d("2026-03-02")).applications[0].steps
-    assert all(s.to in (None, "hana") for s in steps), steps
+    with pytest.raises(JournalError, match=r"acme: events\[0\]\.with: \[None\] is not a list"):
+        parse_journal(data)
 
 
 @pytest.mark.parametrize(
-    "policy",
+    ("policy", "message"),
     [
-        {"email_min_gap_days": 10**7},
-        {"thank_you_days": 10**10},
-        {"window_corporate": [10**7, 10**7]},
-        {"gracious_reply_days": 10**10},
-        {"status_update_days": 10**9},
+        ({"email_min_gap_days": 10**7}, r"email_min_gap_days: 10000000 is not a whole number"),
+        ({"thank_you_days": 366}, r"thank_you_days: 366 is not a whole number from 0 to 365"),
+        ({"window_corporate": [10**7, 10**7]}, r"window_corporate: \[10000000, 10000000\] is not"),
+        ({"status_update_days": -1}, r"status_update_days: -1 is not a whole number"),
     ],
 )
-def test_a_policy_the_parser_accepts_can_be_planned(policy: dict[str, Any]) -> None:
-    interview = {"type": "interview", "at": "2026-03-02T10:00", "with": ["hana"]}
-    apps = [
-        application(
-            "acme",
-            contacts=[MANAGER],
-            events=[interview, {"type": "sent", "at": "2026-03-03", "to": "hana"}],
-        ),
-        application(
-            "beta",
-            contacts=[MANAGER],
-            events=[interview, {"type": "heard", "at": "2026-03-03", "kind": "offer"}],
-        ),
-        application(
-            "gamma",
-            contacts=[MANAGER],
-            events=[interview, {"type": "heard", "at": "2026-03-03", "kind": "rejection"}],
-        ),
-    ]
-    try:
-        journal = parse_journal(journal_data(*apps, policy=policy))
-    except JournalError:
-        return
-    plan_to_dict(plan(journal, d("2026-03-04")))
+def test_a_policy_number_past_a_year_is_an_error(policy: dict[str, Any], message: str) -> None:
+    with pytest.raises(JournalError, match=rf"policy\.{message}"):
+        parse_journal(journal_data(application(contacts=[MANAGER]), policy=policy))
+
+
+CHECKED_IN = [
+    {"type": "interview", "at": "2026-03-02T10:00", "with": ["hana"]},
+    {"type": "sent", "at": "2026-03-03", "to": "hana", "purpose": "check_in"},
+]
+OFFER_ELSEWHERE = application(
+    "beta",
+    contacts=[MANAGER],
+    events=[
+        {"type": "interview", "at": "2026-03-02T10:00", "with": ["hana"]},
+        {"type": "heard", "at": "2026-03-03", "kind": "offer", "from": "hana"},
+    ],
+)
 
 
 @pytest.mark.parametrize(
-    ("at", "as_of"), [("9999-12-30", "9999-12-31"), ("0001-01-01", "0001-01-02")]
+    ("policy", "apps", "as_of", "action", "due"),
+    [
+        # 2 Mar 2026 + 365 days = Tue 2 Mar 2027.
+        ({"window_corporate": [365, 365]}, [INTERVIEWED], "2026-03-04", "check_in", "2027-03-02"),
+        ({"thank_you_days": 365}, [INTERVIEWED[:1]], "2027-03-02", "send_thank_you", "2026-03-02"),
+        # Email-first: the call rung is an email, held a year after Tue 3 Mar: Wed 3 Mar 2027.
+        ({"email_min_gap_days": 365}, [CHECKED_IN], "2026-03-04", "check_in", "2027-03-03"),
+        # The offer of Tue 3 Mar still stands a year later (Wed 3 Mar 2027).
+        (
+            {"status_update_days": 365},
+            [INTERVIEWED, None],
+            "2027-03-03",
+            "status_update",
+            "2026-03-03",
+        ),
+    ],
 )
-def test_a_journal_at_the_ends_of_the_calendar_can_be_planned(at: str, as_of: str) -> None:
+def test_a_policy_at_its_largest_is_planned(
+    policy: dict[str, Any], apps: list[Any], as_of: str, action: str, due: str
+) -> None:
+    built = [
+        OFFER_ELSEWHERE
+        if events is None
+        else application(contacts=[MANAGER], industry="online media", events=events)
+        for events in apps
+    ]
+    journal = parse_journal(journal_data(*built, policy=policy))
+    steps = plan(journal, d(as_of)).applications[0].steps
+    assert [s.due for s in steps if s.action == action][:1] == [d(due)], steps
+
+
+@pytest.mark.parametrize("at", ["0001-01-01", "1969-12-31", "2200-01-01", "9999-12-30"])
+def test_a_date_outside_1970_to_2199_is_an_error(at: str) -> None:
     # Planning near year 1 or 9999 raised OverflowError; the parser now rejects dates
     # outside 1970-2199 (fixed while these tests were written).
     data = journal_data(
         application(contacts=[MANAGER], events=[{"type": "interview", "at": at, "with": ["hana"]}])
     )
-    try:
-        journal = parse_journal(data)
-    except JournalError:
-        return
-    plan_to_dict(plan(journal, d(as_of)))
+    with pytest.raises(JournalError, match=rf"acme: events\[0\]\.at: '{at}' is not between"):
+        parse_journal(data)
+
+
+@pytest.mark.parametrize(
+    ("at", "due", "due_by"),
+    [
+        # Thu 1 Jan 1970 + [7, 10]: Thu 8 to Sun 11 Jan, so Thu 8 to Fri 9.
+        ("1970-01-01", "1970-01-08", "1970-01-09"),
+        # Tue 31 Dec 2199 + [7, 10]: Tue 7 to Fri 10 Jan 2200 (no holiday in between).
+        ("2199-12-31", "2200-01-07", "2200-01-10"),
+    ],
+)
+def test_a_journal_at_the_ends_of_the_years_is_planned(at: str, due: str, due_by: str) -> None:
+    data = journal_data(
+        application(contacts=[MANAGER], events=[{"type": "interview", "at": at, "with": ["hana"]}])
+    )
+    steps = plan(parse_journal(data), d(at)).applications[0].steps
+    assert [(s.due, s.due_by) for s in steps if s.action == "check_in"][:1] == [(d(due), d(due_by))]

@@ -21,7 +21,6 @@ from django.urls import reverse
 
 from followup.api import services as api_services
 from followup.api.models import ApiToken
-from followup.planner.plan import plan_to_dict
 from followup.tracker import services
 from followup.tracker.models import Application, Event
 
@@ -412,20 +411,56 @@ def test_event_errors(owner: User, token: str) -> None:
 # Plan, agenda, export, import --------------------------------------------------------
 
 
-def test_plan_is_the_documented_plan_format(owner: User, token: str) -> None:
-    expected = plan_to_dict(services.plan_for(owner, AS_OF))
-    assert call("GET", "/plan", token).json() == expected  # default: the user's today
+# The demo's Rio Abajo Water Authority on Wed 18 Nov 2026 (worked out by hand in
+# tests/test_cli.py, DEMO_RIO_ABAJO_NOVEMBER): applied Sat 31 Oct, government, no calls.
+RIO_ABAJO = [
+    ["confirm_receipt", "email", "carmen", "2026-11-16", "2026-11-25"],
+    ["check_in", "email", "carmen", "2026-11-25", "2026-12-01"],
+    ["move_on", None, None, "2026-12-09", "2026-12-11"],
+]
+
+
+def steps_of(plan: dict[str, Any], app_id: str) -> list[list[Any]]:
+    (app,) = [a for a in plan["applications"] if a["id"] == app_id]
+    return [[s[f] for f in ("action", "channel", "to", "due", "due_by")] for s in app["steps"]]
+
+
+def test_plan_is_the_demos_known_plan(owner: User, token: str) -> None:
+    default = call("GET", "/plan", token).json()  # default: the user's today
     response = call("GET", f"/plan?as_of={AS_OF.isoformat()}", token)
     assert response.status_code == 200
-    assert response.json() == expected
-    assert expected["format"] == "followup-plan/1" and expected["agenda"]
+    assert response.json() == default
+    assert (default["format"], default["as_of"]) == ("followup-plan/1", "2026-11-18")
+    assert steps_of(default, "rio-abajo-water-data") == RIO_ABAJO
+    assert steps_of(default, "zia-solar-coordinator") == []  # closed
+    assert [n["kind"] for n in default["nudges"]] == ["keep_searching", "weekly_goal"]
+    # The Today page's overdue status updates (tests/web/test_today.py), in the agenda too.
+    overdue = [
+        (s["application"], s["action"]) for s in default["agenda"] if s["due"] < "2026-11-18"
+    ]
+    assert ("front-range-ledger-audience", "status_update") in overdue
+    assert ("rio-abajo-water-data", "confirm_receipt") in overdue
 
 
-def test_agenda_is_the_plans_agenda(owner: User, token: str) -> None:
+def test_agenda_is_every_step_due_by_then_earliest_first(owner: User, token: str) -> None:
+    # Sat 28 Nov: Rio Abajo's receipt check (due 16 Nov) is still there; its check-in,
+    # projected from the 28th, is due next_bd(5 Dec) = Mon 7 Dec, so not yet.
     later = AS_OF + timedelta(days=10)
     response = call("GET", f"/agenda?as_of={later.isoformat()}", token)
     assert response.status_code == 200
-    assert response.json() == plan_to_dict(services.plan_for(owner, later))["agenda"]
+    agenda = response.json()
+    assert ["rio-abajo-water-data", "confirm_receipt", "2026-11-16", "2026-11-25"] in [
+        [s["application"], s["action"], s["due"], s["due_by"]] for s in agenda
+    ]
+    assert ("rio-abajo-water-data", "check_in") not in [
+        (s["application"], s["action"]) for s in agenda
+    ]
+    assert all(s["due"] <= "2026-11-28" for s in agenda)
+    assert [s["due"] for s in agenda] == sorted(s["due"] for s in agenda)
+    plan = call("GET", f"/plan?as_of={later.isoformat()}", token).json()
+    assert ["check_in", "email", "carmen", "2026-12-07", "2026-12-09"] in steps_of(
+        plan, "rio-abajo-water-data"
+    )
 
 
 @pytest.mark.parametrize("query", ["as_of=2026-02-30", "as_of=yesterday", "asof=2026-11-18"])

@@ -124,6 +124,66 @@ def unsubscribe_path(message: EmailMessage) -> str:
 # Sending -----------------------------------------------------------------------------
 
 
+HAND_ADDRESS = "pat.lee@example.org"
+
+
+@pytest.fixture
+def hand_worked(db: None) -> User:
+    """A subscriber whose digest on Wed 18 Nov 2026 is worked out by hand (US calendar).
+
+    Acme: applied Mon 2 Nov, confirm receipt [7, 14] days on: due Mon 9 Nov, by Mon 16,
+    so overdue. Beta: interviewed this morning, the thank-you note is due today.
+    Gamma: applied Mon 16 Nov, its receipt check is not due before Mon 23 Nov.
+    """
+    user = User.objects.create_user("pat", HAND_ADDRESS, "fourth horse battery")
+    recruiter = {"id": "rita", "name": "Rita Gomez", "role": "recruiter"}
+    manager = {"id": "hana", "name": "Hana Kim", "role": "hiring_manager"}
+    apps = [
+        ("acme", "Acme Corp", [recruiter], {"type": "applied", "at": "2026-11-02"}),
+        (
+            "beta",
+            "Beta Books",
+            [manager],
+            {"type": "interview", "at": "2026-11-18T09:00", "with": ["hana"]},
+        ),
+        ("gamma", "Gamma Grains", [], {"type": "applied", "at": "2026-11-16"}),
+    ]
+    data = {
+        "format": "followup/1",
+        "profile": {
+            "name": "Pat Lee",
+            "email": HAND_ADDRESS,
+            "country": "US",
+            "timezone": "America/Denver",
+        },
+        "applications": [
+            {
+                "id": i,
+                "company": c,
+                "role": "Analyst",
+                "employer_kind": "corporate",
+                "contacts": p,
+                "events": [e],
+            }
+            for i, c, p, e in apps
+        ],
+    }
+    services.import_journal(user, data, as_of=AS_OF)
+    digest.update_subscription(user, True, "")
+    return user
+
+
+def test_the_digest_holds_the_hand_worked_steps(inbox: Inbox, hand_worked: User) -> None:
+    assert main(["remind"]) == 0
+    (message,) = inbox.to(HAND_ADDRESS)
+    assert message["Subject"] == "2 follow-ups to do today (1 overdue)"
+    text, html = parts(message)
+    overdue, due_today = text.split("OVERDUE", 1)[1].split("TODAY", 1)
+    assert "Acme Corp" in overdue and "Rita Gomez" in overdue
+    assert "Beta Books" in due_today and "Hana Kim" in due_today
+    assert "Gamma Grains" not in text and "Gamma Grains" not in html
+
+
 def test_an_opted_in_user_gets_one_digest_with_text_html_and_unsubscribe(
     inbox: Inbox, subscribed: User, capsys: pytest.CaptureFixture[str]
 ) -> None:
