@@ -1,13 +1,14 @@
 """The journal as stored: read out in the journal format (followup/1), written back
 from it, and whole journal files imported (one application at a time, or in bulk).
 
-`services` re-exports the public names here; the views, CLI and API import them
-from there.
+`services` re-exports the public names here and wraps the import with its clock
+(`services.import_journal`); the views, CLI and API import them from there. This
+module never imports `services`: the dependency goes one way.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
@@ -21,6 +22,7 @@ from ..planner.journal import (
     EVENT_FIELDS,
     FORMAT,
     PROFILE_KEYS,
+    SALARY_KEYS,
     JournalError,
     parse_journal,
 )
@@ -57,11 +59,18 @@ def application_data(app: Application) -> dict[str, Any]:
     data.update(
         {key: getattr(app, key) for key in APPLICATION_TEXT if getattr(app, key) is not None}
     )
+    if app.salary is not None:
+        data["salary"] = _salary_data(app.salary)
     contacts = [_contact_data(c) for c in app.contacts.all()]
     if contacts:
         data["contacts"] = contacts
     data["events"] = [event_data(e) for e in app.events.all()]
     return data
+
+
+def _salary_data(salary: dict[str, Any]) -> dict[str, Any]:
+    # In the documented order: JSON columns don't keep key order on PostgreSQL.
+    return {key: salary[key] for key in SALARY_KEYS if key in salary}
 
 
 def _contact_data(contact: Contact) -> dict[str, Any]:
@@ -125,7 +134,7 @@ def _parsed(data: dict[str, Any]) -> Any:
 def _save_application(
     user: AbstractBaseUser, data: dict[str, Any], parsed: Any, position: int
 ) -> Application:
-    fields = {key: data.get(key) for key in APPLICATION_TEXT}
+    fields = {key: data.get(key) for key in (*APPLICATION_TEXT, "salary")}
     app = Application.objects.create(user=user, slug=data["id"], position=position, **fields)
     Contact.objects.bulk_create(
         Contact(
@@ -165,8 +174,8 @@ BULK_BATCH = 500  # slugs per DELETE ... IN (...)
 
 
 @transaction.atomic
-def import_journal(
-    user: AbstractBaseUser, data: Any, replace: bool = False, as_of: date | None = None
+def store_journal(
+    user: AbstractBaseUser, data: Any, replace: bool, today: Callable[[AbstractBaseUser], date]
 ) -> list[str]:
     """Import a journal file's data: all or nothing. Returns the imported ids.
 
@@ -177,10 +186,6 @@ def import_journal(
     """
     if not isinstance(data, dict):
         raise ServiceError("journal: is not a JSON object")
-
-    # At call time: `services` imports this module, and its `today_for` is the
-    # clock the tests replace.
-    from . import services
 
     profile = profile_of(user)
     data = {"profile": profile_data(profile), "policy": profile.policy, **data}
@@ -200,7 +205,8 @@ def import_journal(
     profile.save()
     for n in range(0, len(existing), BULK_BATCH):
         applications_of(user).filter(slug__in=existing[n : n + BULK_BATCH]).delete()
-    as_of = as_of or services.today_for(user)
+    # Asked only now: the file's profile may have just changed the time zone.
+    as_of = today(user)
     _bulk_save(user, incoming, parsed, _bulk_plans(user, data, parsed, as_of), as_of)
     return ids
 
@@ -237,7 +243,7 @@ def _bulk_save(
 
     last = applications_of(user).order_by("-position").values_list("position", flat=True).first()
     now = timezone.now()
-    app_columns = ["user", "slug", "position", *APPLICATION_TEXT]
+    app_columns = ["user", "slug", "position", *APPLICATION_TEXT, "salary", "sample"]
     app_columns += ["stage", "next_due", "next_action", "planned_as_of", "created", "updated"]
     _insert(
         Application,
@@ -248,6 +254,8 @@ def _bulk_save(
                 raw["id"],
                 (last or 0) + 1 + n,
                 *(raw.get(key) for key in APPLICATION_TEXT),
+                raw.get("salary"),
+                False,  # an import is the user's own data (corrections marks the sample)
                 *plans[raw["id"]],
                 as_of,
                 now,

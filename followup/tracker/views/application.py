@@ -13,7 +13,7 @@ from django.shortcuts import redirect
 from django.urls import path
 from django.views.decorators.http import require_GET, require_POST
 
-from .. import presenters, services
+from .. import people, presenters, services
 from ..forms import DebriefForm, LogEventForm, form_problems
 from ..models import Application
 from .common import application_or_404, as_of, render_page, user_of
@@ -98,13 +98,22 @@ def log_event(request: HttpRequest, slug: str) -> HttpResponse:
     if not form.is_valid():
         return _invalid(request, app, form_problems(form), log_form=form, problems_in="log")
     try:
-        event = services.record_event(user_of(request), slug, form.event(), as_of=as_of(request))
+        event = _record(request, slug, form)
     except services.NotFound:
         raise Http404("No such application") from None
     except services.ServiceError as error:
         return _invalid(request, app, error.problems, log_form=form, problems_in="log")
+    app = application_or_404(request, slug)  # a new person re-stores the application
     said = presenters.describe_event(event.type, event.data, presenters.named(app))
     return _answer(request, app, f"Logged: {said}.")
+
+
+def _record(request: HttpRequest, slug: str, form: LogEventForm) -> Any:
+    """The event; an interviewer who is not a contact yet becomes one, in one go."""
+    person, day = form.new_person(), as_of(request)
+    if person is None:
+        return services.record_event(user_of(request), slug, form.event(), as_of=day)
+    return people.record_with_new_person(user_of(request), slug, form.event(), person, day)
 
 
 @login_required

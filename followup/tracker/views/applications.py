@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from ...planner.directions import PostingDirections, read_posting
 from ...planner.model import ACTION_LABELS, CONTACT_ROLES
-from .. import services
+from .. import corrections, services
 from ..models import Application
 from ..presenters import EMPLOYER_KINDS, STAGES
 from .common import as_of, render_page, user_of
@@ -104,6 +104,7 @@ def board(request: HttpRequest) -> HttpResponse:
     all_closed = bool(search) or request.GET.get("closed") == "all"
     columns = _columns(services.board(user, search), today, all_closed)
     context = {"columns": columns, "q": search, "total": sum(c.total for c in columns)}
+    context["sample_count"] = corrections.sample_count(user_of(request))
     # Going back in history asks for the whole page again, with the htmx header.
     restoring = getattr(getattr(request, "htmx", None), "history_restore_request", False)
     partial = None if restoring else "tracker/partials/board.html"

@@ -12,7 +12,7 @@ from django.shortcuts import redirect
 from django.urls import path
 from django.views.decorators.http import require_GET, require_POST
 
-from .. import presenters, services
+from .. import corrections, presenters, services
 from ..forms import HeardForm, StepDoneForm, form_problems
 from .common import application_or_404, as_of, render_page, user_of
 
@@ -31,6 +31,7 @@ def today_context(request: HttpRequest) -> dict[str, Any]:
         "nudges": presenters.nudge_notes(page.nudges),
         "outcomes": presenters.CALL_OUTCOMES,
         "heard_kinds": presenters.HEARD_KINDS,
+        "sample_count": corrections.sample_count(user),
     }
 
 
