@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
 from playwright.sync_api import Page, expect
 
 
+@pytest.mark.submits("regenerate_feed", "revoke_feed")
 def test_turn_on_the_calendar_feed_then_off(signed_in: Page, live_server: Any) -> None:
     page = signed_in
     page.goto(f"{live_server.url}/feeds/settings/")
@@ -27,6 +29,7 @@ def test_turn_on_the_calendar_feed_then_off(signed_in: Page, live_server: Any) -
     expect(page.get_by_text("Your calendar feed is off.")).to_be_visible()
 
 
+@pytest.mark.submits("api_token_create", "api_token_revoke")
 def test_create_an_api_token_then_revoke_it(signed_in: Page, live_server: Any) -> None:
     page = signed_in
     page.goto(f"{live_server.url}/api/tokens/")

@@ -246,3 +246,12 @@ def test_remove_the_sample_data_keeps_your_own(owner_client: Client, owner: User
     assert "Removed 10 sample applications." in text(done)
     assert list(services.applications_of(owner).values_list("slug", flat=True)) == [ZIA]
     assert "/sample-data/remove/" not in owner_client.get("/").content.decode()
+
+
+def test_friendly_404_and_500_pages(owner_client: Client) -> None:
+    from django.template.loader import render_to_string
+
+    missing = owner_client.get("/applications/nope/")
+    assert missing.status_code == 404
+    assert "There is nothing here" in text(missing) and 'aria-label="Main"' in missing.content.decode()
+    assert "Something went wrong on our side" in render_to_string("500.html")
