@@ -253,5 +253,7 @@ def test_friendly_404_and_500_pages(owner_client: Client) -> None:
 
     missing = owner_client.get("/applications/nope/")
     assert missing.status_code == 404
-    assert "There is nothing here" in text(missing) and 'aria-label="Main"' in missing.content.decode()
+    assert (
+        "There is nothing here" in text(missing) and 'aria-label="Main"' in missing.content.decode()
+    )
     assert "Something went wrong on our side" in render_to_string("500.html")
