@@ -248,6 +248,21 @@ def today_groups(page: services.Today, profile: PlannedProfile) -> list[Group]:
     return groups
 
 
+WHEN_FILTERS = {"overdue": "Overdue", "today": "Today", "week": "This week"}
+HOW_FILTERS = {"email": "Email", "phone": "Phone", "letter": "Letter"}
+
+
+def filter_groups(groups: list[Group], when: str, how: str) -> list[Group]:
+    """Only the group `when` names and the steps done the way `how` names (either
+    may be empty: no filter); groups left empty are dropped."""
+    kept = []
+    for group in groups:
+        cards = [c for c in group.cards if not how or c.channel == how]
+        if cards and (not when or group.name == when):
+            kept.append(Group(group.name, group.title, cards))
+    return kept
+
+
 class NudgeNote(NamedTuple):
     title: str
     reason: str

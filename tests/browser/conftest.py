@@ -112,7 +112,9 @@ def url_name(url: str) -> str:
 
 def axe_problems(page: Page) -> list[str]:
     """axe-core's violations on the page as it is now, one line each."""
-    result = Axe().run(page)
+    # Every default rule, plus tap targets of at least 24 px (WCAG 2.2's target-size).
+    options = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
+    result = Axe().run(page, options=options)
     return [
         f"{page.url}: {v['id']} ({v['impact']}): {v['help']} — "
         + "; ".join(str(n["target"]) for n in v["nodes"][:5])

@@ -111,7 +111,9 @@ def test_today_shows_overdue_today_and_this_week(owner_client: Client) -> None:
     response = owner_client.get("/")
     assert response.status_code == 200
     page = text_of(response)
-    overdue, rest = page.split("Overdue", 1)[1].split("Today", 1)
+    # From the groups on (the filter links above them name the same words).
+    groups = page.split("Filter the steps", 1)[-1].split("Letter", 1)[1]
+    overdue, rest = groups.split("Overdue", 1)[1].split("Today", 1)
     # The demo's status updates owed since Thu 12 Nov are overdue on Wed 18 Nov.
     assert "Tell Naomi Whitehorse where things stand" in overdue
     assert "Front Range Ledger" in overdue
@@ -392,3 +394,15 @@ def test_today_query_count_is_constant_in_the_number_of_applications(db: None) -
 
 def test_today_page_date_is_the_users_today(owner_client: Client, frozen_today: date) -> None:
     assert "Wednesday 18 November 2026" in text_of(owner_client.get("/"))
+
+
+def test_today_filters_by_group_and_channel_and_ignores_unknown_values(
+    owner_client: Client,
+) -> None:
+    every = text_of(owner_client.get("/"))
+    assert "Overdue" in every and "This week" in every
+    week = text_of(owner_client.get("/?when=week"))
+    assert "Fold This week" in week and "Fold Overdue" not in week and "Fold Today" not in week
+    letters = owner_client.get("/?how=letter").content.decode()
+    assert 'class="channel">Email<' not in letters and 'class="channel">Phone<' not in letters
+    assert text_of(owner_client.get("/?when=soon&how=fax")) == every

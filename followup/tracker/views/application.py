@@ -20,6 +20,8 @@ from .common import application_or_404, as_of, render_page, user_of
 
 PAGE = "tracker/application.html"
 REGION = "tracker/partials/timeline_region.html"
+# The debrief shares field names (date, time) with the log form: its ids must differ.
+DEBRIEF_IDS = "debrief_%s"
 
 
 def _contacts(app: Application) -> list[tuple[str, str]]:
@@ -42,7 +44,7 @@ def page_context(
         log_form = LogEventForm(initial={"date": day})
         log_form.set_contacts(contacts)
     if debrief_form is None:
-        debrief_form = DebriefForm()
+        debrief_form = DebriefForm(auto_id=DEBRIEF_IDS)
         debrief_form.set_contacts(contacts)
     planned = item.application
     return {
@@ -121,7 +123,7 @@ def _record(request: HttpRequest, slug: str, form: LogEventForm) -> Any:
 def debrief(request: HttpRequest, slug: str) -> HttpResponse:
     """The closing questions' answers, recorded as `expectation` and `directions` events."""
     app = application_or_404(request, slug)
-    form = DebriefForm(request.POST)
+    form = DebriefForm(request.POST, auto_id=DEBRIEF_IDS)
     form.set_contacts(_contacts(app))
     if not form.is_valid():
         return _invalid(request, app, form_problems(form), debrief_form=form, problems_in="debrief")
