@@ -29,7 +29,52 @@ def _text(required: bool = False, label: str | None = None, **attrs: Any) -> for
     return forms.CharField(required=required, label=label, max_length=20_000, widget=widget)
 
 
-class ApplicationForm(forms.Form):
+class SalaryForm(forms.Form):
+    """The salary inputs (an amount or a range, its currency and period), shared by
+    the quick add and the edit form."""
+
+    salary_min = forms.DecimalField(
+        required=False, min_value=0, label="Salary from", decimal_places=2
+    )
+    salary_max = forms.DecimalField(
+        required=False, min_value=0, label="Salary up to", decimal_places=2
+    )
+    salary_currency = forms.RegexField(
+        regex=r"^[A-Za-z]{3}$",
+        required=False,
+        label="Currency",
+        help_text="e.g. USD",
+        error_messages={"invalid": "Use a three-letter currency code, e.g. USD."},
+    )
+    salary_period = forms.ChoiceField(
+        choices=[(p, PERIOD_LABELS[p]) for p in SALARY_PERIODS], label="Paid per", initial="year"
+    )
+
+    def check_salary(self, data: dict[str, Any]) -> None:
+        low, high = data.get("salary_min"), data.get("salary_max")
+        if low is not None and high is not None and low > high:
+            self.add_error("salary_max", "This is less than the amount it starts from.")
+        if data.get("salary_currency") and low is None and high is None:
+            self.add_error("salary_min", "Give an amount for the currency.")
+
+    def salary(self) -> dict[str, Any] | None:
+        """The journal's `salary` object, or None when no amount is given."""
+        data = self.cleaned_data
+        amounts = {
+            key: int(value) if value == int(value) else float(value)
+            for key in ("min", "max")
+            if (value := data[f"salary_{key}"]) is not None
+        }
+        if not amounts:
+            return None
+        salary: dict[str, Any] = dict(amounts)
+        if data["salary_currency"]:
+            salary["currency"] = data["salary_currency"].upper()
+        salary["period"] = data["salary_period"] or "year"
+        return salary
+
+
+class ApplicationForm(SalaryForm):
     """Every fact of an application; an empty field removes the fact."""
 
     company = forms.CharField(
@@ -60,22 +105,6 @@ class ApplicationForm(forms.Form):
     posting_text = _text(label="Text of the posting", rows=8)
     notes = _text(label="Notes", rows=4)
     first_six_months = _text(label="Your first six months (for thank-you notes)", rows=3)
-    salary_min = forms.DecimalField(
-        required=False, min_value=0, label="Salary from", decimal_places=2
-    )
-    salary_max = forms.DecimalField(
-        required=False, min_value=0, label="Salary up to", decimal_places=2
-    )
-    salary_currency = forms.RegexField(
-        regex=r"^[A-Za-z]{3}$",
-        required=False,
-        label="Currency",
-        help_text="e.g. USD",
-        error_messages={"invalid": "Use a three-letter currency code, e.g. USD."},
-    )
-    salary_period = forms.ChoiceField(
-        choices=[(p, PERIOD_LABELS[p]) for p in SALARY_PERIODS], label="Paid per", initial="year"
-    )
 
     @classmethod
     def initial_from(cls, data: dict[str, Any]) -> dict[str, Any]:
@@ -89,11 +118,7 @@ class ApplicationForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        low, high = data.get("salary_min"), data.get("salary_max")
-        if low is not None and high is not None and low > high:
-            self.add_error("salary_max", "This is less than the amount it starts from.")
-        if data.get("salary_currency") and low is None and high is None:
-            self.add_error("salary_min", "Give an amount for the currency.")
+        self.check_salary(data)
         return data
 
     def facts(self) -> dict[str, Any]:
@@ -105,23 +130,8 @@ class ApplicationForm(forms.Form):
         )
         if facts["country"]:
             facts["country"] = facts["country"].upper()
-        facts["salary"] = self._salary()
+        facts["salary"] = self.salary()
         return facts
-
-    def _salary(self) -> dict[str, Any] | None:
-        data = self.cleaned_data
-        amounts = {
-            key: int(value) if value == int(value) else float(value)
-            for key in ("min", "max")
-            if (value := data[f"salary_{key}"]) is not None
-        }
-        if not amounts:
-            return None
-        salary: dict[str, Any] = dict(amounts)
-        if data["salary_currency"]:
-            salary["currency"] = data["salary_currency"].upper()
-        salary["period"] = data["salary_period"]
-        return salary
 
 
 class ContactForm(forms.Form):

@@ -25,7 +25,8 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import User
-from playwright.sync_api import Page, Response
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Page, Request, Response
 
 from followup.accounts.services import issue_login_link
 from followup.planner.demo import demo_data
@@ -78,7 +79,10 @@ def results_dir() -> Path:
 
 # Addresses never checked again by axe: one-time login links, files, and pages
 # that are not the app's HTML (the API's own docs come from swagger-ui).
-NOT_PAGES = re.compile(r"/accounts/token/|\.ics$|\.json$|/worklog/[^/]+\.(csv|pdf|html)$|/api/")
+NOT_PAGES = re.compile(
+    r"^(?!http://(localhost|127\.0\.0\.1)[:/])"  # other sites (local test pages)
+    r"|/accounts/token/|\.ics$|\.json$|/worklog/[^/]+\.(csv|pdf|html)$|/api/"
+)
 
 
 @dataclass
@@ -94,11 +98,18 @@ class Seen:
             self.posts.setdefault(url_name(response.url), []).append(response.status)
         elif (
             request.is_navigation_request()
-            and request.frame.parent_frame is None
+            and _top_level(request)
             and response.status == 200
             and response.url not in self.pages
         ):
             self.pages.append(response.url)  # a page got by GET: safe to get again
+
+
+def _top_level(request: Request) -> bool:
+    try:
+        return request.frame.parent_frame is None
+    except PlaywrightError:  # a new window's first page, asked for before its frame exists
+        return True
 
 
 def url_name(url: str) -> str:
@@ -144,7 +155,7 @@ def page(page: Page, request: pytest.FixtureRequest) -> Iterator[Page]:
     page.set_default_timeout(TIMEOUT_MS)
     page.set_default_navigation_timeout(TIMEOUT_MS)
     seen = Seen()
-    page.on("response", seen.answered)
+    page.context.on("response", seen.answered)  # popups too (the bookmarklet opens one)
     yield page
     if request.node.rep_call.failed if hasattr(request.node, "rep_call") else True:
         return  # the journey's own failure says more

@@ -257,3 +257,56 @@ def test_friendly_404_and_500_pages(owner_client: Client) -> None:
         "There is nothing here" in text(missing) and 'aria-label="Main"' in missing.content.decode()
     )
     assert "Something went wrong on our side" in render_to_string("500.html")
+
+
+def test_a_captured_posting_prefills_the_quick_add_form(owner_client: Client) -> None:
+    query = "company=Juniper&role=Analyst&salary_min=68000&salary_currency=usd"
+    query += "&salary_period=decade&location=Santa+Fe&posting_url=https://j.example/1&evil=1"
+    page = owner_client.get(f"/applications/new/?{query}").content.decode()
+    for value in ('value="Juniper"', 'value="Analyst"', 'value="68000"', 'value="USD"'):
+        assert value in page
+    assert "Location: Santa Fe</textarea>" in page
+    applied = re.search(r'<input type="date" name="applied_on"[^>]*>', page)
+    assert applied and "value=" not in applied.group()  # a captured posting: not applied yet
+    assert '<option value="year" selected>' in page  # an unknown period is not taken
+
+
+def test_the_quick_add_saves_a_salary(owner: User, owner_client: Client) -> None:
+    answer = owner_client.post(
+        "/applications/new/",
+        {
+            "company": "Juniper",
+            "employer_kind": "unknown",
+            "contact_role": "recruiter",
+            "salary_min": "30",
+            "salary_period": "hour",
+        },
+    )
+    assert answer.status_code == 302
+    assert journal(owner, "juniper")["salary"] == {"min": 30, "period": "hour"}
+    bad = owner_client.post(
+        "/applications/new/",
+        {
+            "company": "Kite",
+            "employer_kind": "unknown",
+            "contact_role": "recruiter",
+            "salary_min": "9",
+            "salary_max": "5",
+            "salary_period": "year",
+        },
+    )
+    assert (
+        bad.status_code == 422
+        and not services.applications_of(owner).filter(company="Kite").exists()
+    )
+
+
+def test_settings_offers_the_bookmarklet(owner_client: Client) -> None:
+    from urllib.parse import unquote
+
+    page = owner_client.get("/settings/").content.decode()
+    href = re.search(r'href="(javascript:[^"]+)"[^>]*>Add to followup<', page)
+    assert href is not None
+    source = unquote(href.group(1))
+    assert "http://testserver/applications/new/" in source and "FOLLOWUP_ADD" not in source
+    assert "application/ld+json" in source
