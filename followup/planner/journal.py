@@ -408,7 +408,8 @@ def _parse_salary(raw: Any, where: str, out: _Collector) -> Salary | None:
         out.add(where, "needs min, max or both")
     if low is not None and high is not None and low > high:
         out.add(f"{where}.max", f"{raw['max']!r} is less than min {raw['min']!r}")
-    currency, period = raw.get("currency"), raw.get("period", "year")
+    currency, period = raw.get("currency"), raw.get("period")
+    period = "year" if period is None else period  # null is the default, as for text fields
     if currency is not None and not (isinstance(currency, str) and CURRENCY.fullmatch(currency)):
         out.add(f"{where}.currency", f"{currency!r} is not a currency code (e.g. 'USD')")
     if period not in SALARY_PERIODS:

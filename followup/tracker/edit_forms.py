@@ -47,7 +47,10 @@ class SalaryForm(forms.Form):
         error_messages={"invalid": "Use a three-letter currency code, e.g. USD."},
     )
     salary_period = forms.ChoiceField(
-        choices=[(p, PERIOD_LABELS[p]) for p in SALARY_PERIODS], label="Paid per", initial="year"
+        choices=[(p, PERIOD_LABELS[p]) for p in SALARY_PERIODS],
+        label="Paid per",
+        initial="year",
+        required=False,  # the journal's default: a year
     )
 
     def check_salary(self, data: dict[str, Any]) -> None:
