@@ -40,6 +40,9 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers", "database: uses the database; `make test` runs it on PostgreSQL too"
     )
     config.addinivalue_line("markers", "browser: drives Chromium through Playwright")
+    config.addinivalue_line(
+        "markers", "submits(*url_names): the POST forms a browser journey submits (tests/browser)"
+    )
     # pytest-playwright 0.10's own base_url fixture trips this pytest 9 deprecation;
     # nothing of ours to fix, and it would repeat in every browser test's report.
     config.addinivalue_line(

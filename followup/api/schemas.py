@@ -220,6 +220,22 @@ class ContactIn(Strict):
     best_time: Text | None = None
 
 
+class SalaryIn(Strict):
+    """The journal's `salary`: an amount or a range (min, max or both)."""
+
+    min: Annotated[float, Field(ge=0)] | None = None
+    max: Annotated[float, Field(ge=0)] | None = None
+    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] | None = None
+    period: Literal["year", "month", "week", "day", "hour"] | None = None
+
+
+class SalaryOut(Schema):
+    min: float | None = None
+    max: float | None = None
+    currency: str | None = None
+    period: str | None = None
+
+
 class ApplicationFacts(Strict):
     """The application's facts; in a PATCH, `null` removes one (except the company)."""
 
@@ -234,6 +250,7 @@ class ApplicationFacts(Strict):
     posting_text: Text | None = None
     notes: Text | None = None
     first_six_months: Text | None = None
+    salary: SalaryIn | None = None
 
 
 class ApplicationIn(ApplicationFacts):
@@ -372,6 +389,7 @@ class ApplicationOut(Schema):
     posting_text: str | None = None
     notes: str | None = None
     first_six_months: str | None = None
+    salary: SalaryOut | None = None
     contacts: list[ContactOut] = Field(default_factory=list)
     events: list[EventOut]
 

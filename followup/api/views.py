@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from ..tracker import services as tracker
-from ..tracker.views.common import user_of
+from ..tracker.views.common import secret_in_body, user_of
 from . import services
 
 
@@ -35,9 +35,9 @@ def _page(
         "raw_token": raw,
     }
     response = render(request, "api/tokens.html", context, status=status)
-    # The page may hold a raw token: never send its address on, never cache it.
-    response["Referrer-Policy"] = "no-referrer"
-    return response
+    # The page may hold a raw token in its body (never in its address): never cache it.
+    # No `no-referrer` here: see tracker.views.common.secret_in_body (the CSRF check needs Origin).
+    return secret_in_body(response)
 
 
 @never_cache

@@ -86,6 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `followup` console script."""
     # Importing a command module registers its commands; --help lists them in this order.
     from . import commands, digest, today, record, journal, feeds, imports, serve, worklog  # noqa: F401, I001
+    from . import corrections  # noqa: F401  (edit, remove, contacts: registers itself)
 
     args = build_parser().parse_args(argv)
     try:

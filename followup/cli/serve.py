@@ -125,17 +125,17 @@ def prepare(base: str, today: date | None = None) -> str | None:
     from django.conf import settings
 
     from ..accounts.services import issue_login_link, local_user
-    from ..planner.demo import demo_data
-    from ..tracker import services
+    from ..tracker import corrections, services
 
     migrate_if_needed()
     if settings.HOSTED:
         return None
     user = local_user()
-    # First run: a user who never signed in and has nothing yet gets the demo.
-    if user.last_login is None and not services.applications_of(user).exists():
-        as_of = today or services.today_for(user)
-        services.import_journal(user, demo_data(as_of), as_of=as_of)
+    # The very first run only: a user who never signed in, with an empty journal,
+    # on a database that never had the sample data (removing it, or the account,
+    # never brings it back). It is marked as sample data, removable in one go.
+    if user.last_login is None:
+        corrections.first_run_sample_data(user, today or services.today_for(user))
     return issue_login_link(user, base)
 
 

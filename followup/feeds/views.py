@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from ..tracker import services as tracker
-from ..tracker.views.common import user_of
+from ..tracker.views.common import secret_in_body, user_of
 from . import services
 from .ical import build_calendar
 
@@ -66,4 +66,4 @@ def _page(request: HttpRequest, new_address: str | None) -> HttpResponse:
     feed = services.feed_of(user_of(request))
     webcal = "webcal://" + new_address.split("://", 1)[1] if new_address else None
     context = {"feed": feed, "new_address": new_address, "webcal": webcal}
-    return _private(render(request, "feeds/settings.html", context))
+    return secret_in_body(render(request, "feeds/settings.html", context))

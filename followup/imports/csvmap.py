@@ -47,6 +47,7 @@ from .values import (
     date_order,
     infer_order,
     parse_date,
+    parse_salary,
 )
 
 __all__ = [
@@ -215,10 +216,15 @@ class _RowReader:
         for key, name in (("role", "role"), ("posting_url", "url")):
             if value := self.cell(cells, name):
                 app[key] = value
-        location = self.cell(cells, "location")
+        location, pay = self.cell(cells, "location"), self.cell(cells, "salary")
+        salary = parse_salary(pay) if pay else None
+        if salary:
+            app["salary"] = salary
+        # Text we can't read as an amount ("competitive") is kept in the notes.
+        unread = pay and not salary and f"Salary: {pay}"
         notes = "\n".join(
             line
-            for line in (self.cell(cells, "notes"), location and f"Location: {location}")
+            for line in (self.cell(cells, "notes"), location and f"Location: {location}", unread)
             if line
         )
         if notes:

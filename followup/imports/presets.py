@@ -26,11 +26,12 @@ FIELDS: dict[str, str] = {
     "contact_email": "Contact email",
     "contact_phone": "Contact phone",
     "location": "Location",
+    "salary": "Salary",
 }
 DATE_FIELDS = ("applied", "interview", "updated")
 
 # Header names (normalised: lower case, words split) that mean each field, best
-# first. Salary columns are never read: the journal has no place for them.
+# first. A salary column's text is read into the journal's `salary` object.
 ALIASES: dict[str, tuple[str, ...]] = {
     "company": ("company", "company name", "employer", "organization", "organisation", "org"),
     "role": ("role", "job title", "title", "position", "job position", "job", "job role"),
@@ -65,6 +66,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "contact_email": ("contact email", "email", "recruiter email", "e mail"),
     "contact_phone": ("contact phone", "phone", "recruiter phone", "phone number"),
     "location": ("location", "locations", "city"),
+    "salary": ("salary", "salary range", "compensation", "pay", "pay range", "salary expectation"),
 }
 
 ColumnMapping = dict[str, str]  # journal field -> column name
@@ -138,6 +140,7 @@ PRESETS: dict[str, Preset] = {
             "url": ("URL", "Job URL", "Link", "Post URL"),
             "notes": ("Notes", "Note"),
             "location": ("Location",),
+            "salary": ("Salary", "Salary Range"),
         },
         {"wishlist": "saved"},
         "Not confirmed: Huntr's export is not public. Built on what other importers "
@@ -158,6 +161,7 @@ PRESETS: dict[str, Preset] = {
             "url": ("Job URL", "URL", "Job Link"),
             "notes": ("Notes",),
             "location": ("Location",),
+            "salary": ("Salary", "Salary Range", "Compensation"),
         },
         {
             "bookmarked": "saved",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from typing import Any
 
 from .table import CsvImportError, Table
 
@@ -204,3 +205,54 @@ def infer_order(table: Table, columns: dict[str, str]) -> tuple[str | None, list
             f"column {c2!r} has {v2!r} (month first); fix them, or say which with --date-format"
         ]
     return next(iter(seen), None), []
+
+
+# Salaries --------------------------------------------------------------------------------
+
+CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
+PERIOD_WORDS = {
+    "year": ("yr", "year", "annum", "annual", "annually", "pa", "p.a."),
+    "month": ("mo", "month", "monthly"),
+    "week": ("wk", "week", "weekly"),
+    "day": ("day", "daily"),
+    "hour": ("hr", "hour", "hourly", "h"),
+}
+_AMOUNT = re.compile(r"(\d[\d,. ]*)\s*([kKmM]?)")
+
+
+def _number(digits: str, scale: str) -> float | None:
+    text = digits.replace(" ", "").rstrip(".,")
+    # "45.000" and "45,000" are thousands (a grouped number), "45.5" is a decimal.
+    grouped = re.fullmatch(r"\d{1,3}([.,]\d{3})+", text)
+    text = re.sub(r"[.,]", "", text) if grouped else text.replace(",", "")
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value * {"k": 1_000, "m": 1_000_000}.get(scale.lower(), 1)
+
+
+def _period(text: str) -> str:
+    words = re.findall(r"[a-z.]+", text.lower())
+    for period, spellings in PERIOD_WORDS.items():
+        if any(word in spellings for word in words):
+            return period
+    return "year"
+
+
+def parse_salary(text: str) -> dict[str, Any] | None:
+    """'$90k–110k a year', 'EUR 45,000', '30/hr' as the journal's `salary` object;
+    None when the text names no amount ('competitive')."""
+    amounts = [_number(*m.groups()) for m in _AMOUNT.finditer(text)]
+    found = [a for a in amounts if a is not None][:2]
+    if not found:
+        return None
+    salary: dict[str, Any] = {"min": min(found)}
+    if len(found) == 2 and found[0] != found[1]:
+        salary["max"] = max(found)
+    code = re.search(r"\b[A-Z]{3}\b", text)
+    sign = next((CURRENCY_SIGNS[s] for s in CURRENCY_SIGNS if s in text), None)
+    if code or sign:
+        salary["currency"] = code.group() if code else sign
+    salary["period"] = _period(text)
+    return {k: int(v) if isinstance(v, float) and v.is_integer() else v for k, v in salary.items()}

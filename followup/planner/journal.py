@@ -16,7 +16,17 @@ from pathlib import Path
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .model import CONTACT_ROLES, EMPLOYER_KINDS, Application, Contact, Event, Journal, Profile
+from .model import (
+    CONTACT_ROLES,
+    EMPLOYER_KINDS,
+    SALARY_PERIODS,
+    Application,
+    Contact,
+    Event,
+    Journal,
+    Profile,
+    Salary,
+)
 from .policy import policy_from
 from .speed import collector_paused
 
@@ -372,7 +382,45 @@ APPLICATION_TEXT = (
     "notes",
     "first_six_months",
 )
-APPLICATION_KEYS = ("id", *APPLICATION_TEXT, "contacts", "events")
+APPLICATION_KEYS = ("id", *APPLICATION_TEXT, "salary", "contacts", "events")
+SALARY_KEYS = ("min", "max", "currency", "period")
+CURRENCY = re.compile(r"[A-Z]{3}")
+
+
+def _amount(raw: Mapping[str, Any], key: str, where: str, out: _Collector) -> float | None:
+    value = raw.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not value >= 0:
+        out.add(f"{where}{key}", f"{value!r} is not an amount (a number, 0 or more)")
+        return None
+    return float(value)
+
+
+def _parse_salary(raw: Any, where: str, out: _Collector) -> Salary | None:
+    """The optional `salary` object: an amount or a range, its currency and period."""
+    if raw is None:
+        return None
+    where = f"{where}salary"
+    if not isinstance(raw, dict):
+        out.add(where, "is not an object (min, max, currency, period)")
+        return None
+    before = len(out.problems)
+    _unknown_keys(raw, SALARY_KEYS, f"{where}.", out)
+    low, high = _amount(raw, "min", f"{where}.", out), _amount(raw, "max", f"{where}.", out)
+    if low is None and high is None and len(out.problems) == before:
+        out.add(where, "needs min, max or both")
+    if low is not None and high is not None and low > high:
+        out.add(f"{where}.max", f"{raw['max']!r} is less than min {raw['min']!r}")
+    currency, period = raw.get("currency"), raw.get("period")
+    period = "year" if period is None else period  # null is the default, as for text fields
+    if currency is not None and not (isinstance(currency, str) and CURRENCY.fullmatch(currency)):
+        out.add(f"{where}.currency", f"{currency!r} is not a currency code (e.g. 'USD')")
+    if period not in SALARY_PERIODS:
+        out.add(f"{where}.period", f"{period!r} is not one of {', '.join(SALARY_PERIODS)}")
+    if len(out.problems) > before:
+        return None
+    return Salary(low, high, currency, period)
 
 
 def _parse_profile(raw: Any, out: _Collector) -> Profile:
@@ -448,6 +496,7 @@ def _parse_application(raw: Any, i: int, profile: Profile, out: _Collector) -> A
     )
     found.setdefault("timezone", profile.timezone)
     zone = _zone(found["timezone"], f"{where}timezone", out)
+    found["salary"] = _parse_salary(raw.get("salary"), where, out)
     contacts = _parse_contacts(raw.get("contacts"), where, out)
     events = _parse_events(raw.get("events"), contacts, zone, where, out)
     if len(out.problems) > before:

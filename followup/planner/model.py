@@ -125,6 +125,19 @@ class Profile:
     timezone: str = "UTC"
 
 
+SALARY_PERIODS = ("year", "month", "week", "day", "hour")
+
+
+@dataclass(frozen=True, slots=True)
+class Salary:
+    """The pay the posting names or the offer gives: a range, either end optional."""
+
+    min: float | None = None
+    max: float | None = None
+    currency: str | None = None  # ISO 4217, e.g. "USD"
+    period: str = "year"
+
+
 @dataclass(frozen=True, slots=True)
 class Application:
     """One job application: its facts, its people and its events in time order."""
@@ -141,6 +154,7 @@ class Application:
     posting_text: str | None = None
     notes: str | None = None
     first_six_months: str | None = None
+    salary: Salary | None = None
     contacts: tuple[Contact, ...] = ()
     events: tuple[Event, ...] = ()
 

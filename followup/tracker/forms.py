@@ -10,8 +10,8 @@ from typing import Any, ClassVar
 from django import forms
 
 from ..planner.journal import PURPOSES, REQUIRED
-from ..planner.model import ACTIONS
-from .presenters import CALL_OUTCOMES
+from ..planner.model import ACTIONS, CONTACT_ROLES
+from .presenters import CALL_OUTCOMES, ROLES
 from .presenters import HEARD_KINDS as HEARD_LABELS
 
 Choices = list[tuple[str, str]]
@@ -187,6 +187,14 @@ class LogEventForm(ContactsMixin, forms.Form):
         label="Kind",
     )
     interview_final = forms.BooleanField(required=False, label="This was the final interview")
+    interview_new_name = forms.CharField(
+        required=False, max_length=200, label="Someone not in your contacts yet (name)"
+    )
+    interview_new_role = forms.ChoiceField(
+        required=False,
+        choices=NONE + [(r, ROLES[r]) for r in CONTACT_ROLES],
+        label="Their role",
+    )
     expectation_by = forms.DateField(widget=_date_input(), required=False, label="You'll hear by")
     expectation_via = forms.ChoiceField(required=False, choices=NONE + VIA, label="How")
     expectation_from = forms.ChoiceField(required=False, choices=NONE, label="Who said so")
@@ -278,12 +286,27 @@ class LogEventForm(ContactsMixin, forms.Form):
             self.add_error("heard_by", "Give the new date they named.")
         return data
 
+    # Inputs shown with a type that are not keys of its event (a new person).
+    MORE: ClassVar[dict[str, tuple[str, ...]]] = {"interview": ("new_name", "new_role")}
+
     def sections(self) -> list[tuple[str, str, list[forms.BoundField]]]:
         """(type, label, bound fields) for each type, to lay out one fieldset each."""
         return [
-            (kind, label, [self[f"{kind}_{key}"] for key in self.FIELDS[kind]])
+            (
+                kind,
+                label,
+                [self[f"{kind}_{key}"] for key in (*self.FIELDS[kind], *self.MORE.get(kind, ()))],
+            )
             for kind, label in EVENT_TYPES
         ]
+
+    def new_person(self) -> dict[str, Any] | None:
+        """The interviewer to add as a contact, when the form names one."""
+        data = self.cleaned_data
+        name = (data.get("interview_new_name") or "").strip()
+        if data["type"] != "interview" or not name:
+            return None
+        return {"name": name, "role": data.get("interview_new_role") or "interviewer"}
 
     def event(self) -> dict[str, Any]:
         """The journal event the form describes."""

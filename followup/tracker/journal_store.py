@@ -1,14 +1,15 @@
 """The journal as stored: read out in the journal format (followup/1), written back
 from it, and whole journal files imported (one application at a time, or in bulk).
 
-`services` re-exports the public names here; the views, CLI and API import them
-from there.
+`services` re-exports the public names here and wraps the import with its clock
+(`services.import_journal`); the views, CLI and API import them from there. This
+module never imports `services`: the dependency goes one way.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any
 
@@ -22,6 +23,7 @@ from ..planner.journal import (
     EVENT_FIELDS,
     FORMAT,
     PROFILE_KEYS,
+    SALARY_KEYS,
     JournalError,
     parse_journal,
 )
@@ -59,6 +61,8 @@ def application_data(app: Application) -> dict[str, Any]:
     data.update(
         {key: getattr(app, key) for key in APPLICATION_TEXT if getattr(app, key) is not None}
     )
+    if app.salary is not None:
+        data["salary"] = _salary_data(app.salary)
     contacts = [_contact_data(c) for c in app.contacts.all()]
     if contacts:
         data["contacts"] = contacts
@@ -70,6 +74,9 @@ def _in_day_order(event: Event) -> tuple[str, bool]:
     """§2: within a day, an event with a date alone comes after the timed ones (the
     rows arrive by local time, then file order: a stable sort keeps the rest)."""
     return event.local_at[:10], len(event.at) <= len("YYYY-MM-DD")
+def _salary_data(salary: dict[str, Any]) -> dict[str, Any]:
+    # In the documented order: JSON columns don't keep key order on PostgreSQL.
+    return {key: salary[key] for key in SALARY_KEYS if key in salary}
 
 
 def _contact_data(contact: Contact) -> dict[str, Any]:
@@ -159,7 +166,7 @@ def _parsed(data: dict[str, Any]) -> Any:
 def _save_application(
     user: AbstractBaseUser, data: dict[str, Any], parsed: Any, position: int
 ) -> Application:
-    fields = {key: data.get(key) for key in APPLICATION_TEXT}
+    fields = {key: data.get(key) for key in (*APPLICATION_TEXT, "salary")}
     app = Application.objects.create(user=user, slug=data["id"], position=position, **fields)
     Contact.objects.bulk_create(
         Contact(
@@ -199,8 +206,8 @@ BULK_BATCH = 500  # slugs per DELETE ... IN (...)
 
 
 @transaction.atomic
-def import_journal(
-    user: AbstractBaseUser, data: Any, replace: bool = False, as_of: date | None = None
+def store_journal(
+    user: AbstractBaseUser, data: Any, replace: bool, today: Callable[[AbstractBaseUser], date]
 ) -> list[str]:
     """Import a journal file's data: all or nothing. Returns the imported ids.
 
@@ -214,10 +221,6 @@ def import_journal(
     limits.check_input(data)
     if isinstance(data.get("applications"), list):
         limits.check_event_counts(data["applications"])
-
-    # At call time: `services` imports this module, and its `today_for` is the
-    # clock the tests replace.
-    from . import services
 
     profile = profile_of(user)
     data = {"profile": profile_data(profile), "policy": profile.policy, **data}
@@ -238,7 +241,8 @@ def import_journal(
     profile.save()
     for n in range(0, len(existing), BULK_BATCH):
         applications_of(user).filter(slug__in=existing[n : n + BULK_BATCH]).delete()
-    as_of = as_of or services.today_for(user)
+    # Asked only now: the file's profile may have just changed the time zone.
+    as_of = today(user)
     _bulk_save(user, incoming, parsed, _bulk_plans(user, data, parsed, as_of), as_of)
     return ids
 
@@ -275,7 +279,7 @@ def _bulk_save(
 
     last = applications_of(user).order_by("-position").values_list("position", flat=True).first()
     now = timezone.now()
-    app_columns = ["user", "slug", "position", *APPLICATION_TEXT]
+    app_columns = ["user", "slug", "position", *APPLICATION_TEXT, "salary", "sample"]
     app_columns += ["stage", "next_due", "next_action", "planned_as_of", "created", "updated"]
     _insert(
         Application,
@@ -286,6 +290,8 @@ def _bulk_save(
                 raw["id"],
                 (last or 0) + 1 + n,
                 *(raw.get(key) for key in APPLICATION_TEXT),
+                raw.get("salary"),
+                False,  # an import is the user's own data (corrections marks the sample)
                 *plans[raw["id"]],
                 as_of,
                 now,

@@ -50,6 +50,11 @@ class Application(models.Model):
     posting_text = models.TextField(null=True, blank=True)
     notes = models.TextField(null=True, blank=True)
     first_six_months = models.TextField(null=True, blank=True)
+    # The journal's optional `salary` object, as written (min, max, currency, period).
+    salary = models.JSONField(null=True, blank=True)
+    # Part of the sample journal `followup serve` shows on a first run: removable in
+    # one go, never mixed up with the user's own applications.
+    sample = models.BooleanField(default=False)
     # Derived from the plan, recomputed with every change and by `followup replan`.
     stage = models.CharField(max_length=20, default="saved")
     next_due = models.DateField(null=True, blank=True)
@@ -108,3 +113,33 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return f"{self.type} at {self.at}"
+
+
+class DeletedApplication(models.Model):
+    """A deleted application, kept whole (in the journal format) for 30 days so that
+    "Undo" can bring it back; older ones are emptied from the trash."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="deleted_applications"
+    )
+    slug = models.CharField(max_length=80)
+    position = models.IntegerField(default=0)
+    sample = models.BooleanField(default=False)
+    journal = models.JSONField()  # the application as `application_data` writes it
+    deleted = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-deleted", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.slug} (deleted {self.deleted:%Y-%m-%d})"
+
+
+class SampleDataOffer(models.Model):
+    """Set once, when `followup serve` first added the sample journal: never again,
+    even after the sample data or the account is removed."""
+
+    added = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"sample data added {self.added:%Y-%m-%d}"

@@ -15,7 +15,7 @@ from ..planner.directions import PostingDirections, read_posting
 from ..planner.model import Application as PlannedApplication
 from ..planner.model import Contact as PlannedContact
 from ..planner.model import Profile as PlannedProfile
-from ..planner.model import Step
+from ..planner.model import Salary, Step
 from ..planner.occasions import when as interview_when
 from ..planner.plan import ApplicationPlan, Nudge, render_draft
 from . import models, services
@@ -263,6 +263,21 @@ def today_groups(page: services.Today, profile: PlannedProfile) -> list[Group]:
     return groups
 
 
+WHEN_FILTERS = {"overdue": "Overdue", "today": "Today", "week": "This week"}
+HOW_FILTERS = {"email": "Email", "phone": "Phone", "letter": "Letter"}
+
+
+def filter_groups(groups: list[Group], when: str, how: str) -> list[Group]:
+    """Only the group `when` names and the steps done the way `how` names (either
+    may be empty: no filter); groups left empty are dropped."""
+    kept = []
+    for group in groups:
+        cards = [c for c in group.cards if not how or c.channel == how]
+        if cards and (not when or group.name == when):
+            kept.append(Group(group.name, group.title, cards))
+    return kept
+
+
 class NudgeNote(NamedTuple):
     title: str
     reason: str
@@ -311,9 +326,32 @@ def facts(app: PlannedApplication, stored: models.Application) -> list[Fact]:
                 app.posting_url if app.posting_url.startswith(("https://", "http://")) else None,
             )
         )
+    if app.salary:
+        rows.append(Fact("Salary", salary_text(app.salary)))
     if app.notes:
         rows.append(Fact("Notes", app.notes))
     return rows
+
+
+PER = {"year": "a year", "month": "a month", "week": "a week", "day": "a day", "hour": "an hour"}
+
+
+def salary_text(salary: Salary) -> str:
+    """'USD 68,000–76,000 a year', 'from USD 30 an hour', 'up to 50,000 a month'."""
+    money = f"{salary.currency} " if salary.currency else ""
+    low, high = salary.min, salary.max
+    if low is not None and high is not None:
+        figure = _amount(low) if low == high else f"{_amount(low)}–{_amount(high)}"
+        said = f"{money}{figure}"
+    elif low is not None:
+        said = f"from {money}{_amount(low)}"
+    else:
+        said = f"up to {money}{_amount(high or 0)}"
+    return f"{said} {PER.get(salary.period, salary.period)}"
+
+
+def _amount(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
 
 
 def directions(app: PlannedApplication) -> PostingDirections | None:

@@ -40,11 +40,11 @@ from .journal_store import (  # noqa: F401
     application_data,
     applications_of,
     event_data,
-    import_journal,
     journal_chunks,
     journal_data,
     profile_data,
     profile_of,
+    store_journal,
 )
 from .models import Application, Event, Profile
 
@@ -71,6 +71,14 @@ def get_application(user: AbstractBaseUser, slug: str) -> Application:
         return applications_of(user).get(slug=slug)
     except Application.DoesNotExist:
         raise NotFound(f"{slug}: no such application") from None
+
+
+def import_journal(
+    user: AbstractBaseUser, data: Any, replace: bool = False, as_of: date | None = None
+) -> list[str]:
+    """Import a journal file's data, all or nothing (see `journal_store.store_journal`),
+    planned as of `as_of` or the user's today once the file's profile is in."""
+    return store_journal(user, data, replace, lambda who: as_of or today_for(who))
 
 
 def plan_for(
@@ -291,15 +299,18 @@ def update_application(
     limits.check_input([facts, contacts])
     app = get_application(user, slug)
     data = application_data(_with_journal(applications_of(user).filter(pk=app.pk)).get())
-    data.update({k: v for k, v in facts.items() if k in APPLICATION_TEXT})
+    data.update({k: v for k, v in facts.items() if k in (*APPLICATION_TEXT, "salary")})
     data = {k: v for k, v in data.items() if v is not None}
     if contacts is not None:
         data["contacts"] = contacts
     profile = profile_of(user)
     parsed = _validate(profile, profile.policy, [data]).applications[0]
-    position = app.position
+    position, sample = app.position, app.sample
     app.delete()
     saved = _save_application(user, data, parsed, position)
+    if sample:  # still part of the sample journal (removable with it)
+        saved.sample = True
+        saved.save(update_fields=["sample"])
     refresh(user, as_of or today_for(user), applications_of(user).filter(pk=saved.pk))
     return saved
 

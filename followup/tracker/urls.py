@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from .views import application, applications, editing, settings_page, today
 
-# Each page module appends its patterns here when it exists; see views/__init__.py.
-for _module in ("today", "applications", "settings_page", "application"):
-    try:
-        _views = __import__(f"followup.tracker.views.{_module}", fromlist=["urls"])
-    except ModuleNotFoundError as error:
-        if error.name != f"followup.tracker.views.{_module}":
-            raise
-        continue
-    urlpatterns += _views.urls
+urlpatterns: list[URLPattern | URLResolver] = [
+    *today.urls,
+    *editing.urls,
+    *applications.urls,
+    *settings_page.urls,
+    *application.urls,
+]

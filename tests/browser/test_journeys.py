@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import Browser, Locator, Page, expect
 
@@ -84,6 +85,7 @@ def test_a_login_link_works_once(
     stranger.context.close()
 
 
+@pytest.mark.submits("add_application")
 def test_add_an_application_and_see_it_on_the_board(
     signed_in: Page, live_server: Any, as_of: date
 ) -> None:
@@ -120,6 +122,7 @@ def test_add_an_application_and_see_it_on_the_board(
     expect(card).to_contain_text("Energy Data Analyst")
 
 
+@pytest.mark.submits("log_event", "debrief")
 def test_log_an_interview_and_its_debrief_then_thank_you_steps_appear(
     signed_in: Page, live_server: Any, as_of: date
 ) -> None:
@@ -165,6 +168,7 @@ def test_log_an_interview_and_its_debrief_then_thank_you_steps_appear(
     expect(step(page, "Send a thank-you note to Keisha Moore")).to_be_visible()
 
 
+@pytest.mark.submits("step_done")
 def test_a_voicemail_turns_the_next_call_into_one_without_a_message(
     signed_in: Page, live_server: Any
 ) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from followup.planner import JournalError, load_journal, loads_journal, parse_journal
+from followup.planner.model import Salary
 
 from .builders import MANAGER, application, d, journal_data
 
@@ -156,13 +157,39 @@ def test_journal_level_problems(change: dict[str, Any], expected: str) -> None:
             {"contacts": [{"id": "x"}, {"id": "x"}]},
             "acme: contacts[1].id: 'x' is used by another contact",
         ),
-        ({"salary": 100}, "acme: salary: is not a field we know"),
+        ({"benefits": "dental"}, "acme: benefits: is not a field we know"),
+        ({"salary": 100}, "acme: salary: is not an object (min, max, currency, period)"),
+        ({"salary": {}}, "acme: salary: needs min, max or both"),
+        ({"salary": {"currency": "USD"}}, "acme: salary: needs min, max or both"),
+        ({"salary": {"min": -1}}, "acme: salary.min: -1 is not an amount"),
+        ({"salary": {"max": True}}, "acme: salary.max: True is not an amount"),
+        ({"salary": {"min": "90k"}}, "acme: salary.min: '90k' is not an amount"),
+        ({"salary": {"min": 90, "max": 80}}, "acme: salary.max: 80 is less than min 90"),
+        ({"salary": {"min": 1, "currency": "usd"}}, "acme: salary.currency: 'usd' is not a"),
+        ({"salary": {"min": 1, "period": "decade"}}, "acme: salary.period: 'decade' is not one"),
+        ({"salary": {"min": 1, "bonus": 5}}, "acme: salary.bonus: is not a field we know"),
         ({"role": 42}, "acme: role: 42 is not text"),
     ],
 )
 def test_application_level_problems(app_change: dict[str, Any], expected: str) -> None:
     found = problems(journal_data({**application(), **app_change}))
     assert any(p.startswith(expected) for p in found), found
+
+
+@pytest.mark.parametrize(
+    ("salary", "expected"),
+    [
+        ({"min": 68000, "max": 76000, "currency": "USD"}, Salary(68000, 76000, "USD", "year")),
+        ({"max": 30, "period": "hour"}, Salary(None, 30, None, "hour")),
+        ({"min": 0}, Salary(0, None, None, "year")),
+        (None, None),
+    ],
+)
+def test_salary_is_read_with_its_default_period(
+    salary: dict[str, Any] | None, expected: Salary | None
+) -> None:
+    journal = parse_journal(journal_data({**application(), "salary": salary}))
+    assert journal.applications[0].salary == expected
 
 
 @pytest.mark.parametrize(

@@ -364,7 +364,7 @@ def address_on(response: Any) -> str:
     url: str = response.context["new_address"]
     assert url.startswith("http://testserver/feeds/") and url.endswith(".ics")
     assert url in response.content.decode()
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert "no-store" in response["Cache-Control"]
     return url
 

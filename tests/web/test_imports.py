@@ -57,6 +57,7 @@ def one_row(header: str, row: str, **options: Any) -> dict[str, Any]:
                 "applied": "Date Applied",
                 "url": "URL",
                 "notes": "Notes",
+                "salary": "Salary",
             },
         ),
         (
@@ -97,10 +98,24 @@ def test_detect_mapping_on_realistic_headers(headers: list[str], expected: dict[
     assert detect_mapping(headers) == expected
 
 
-def test_salary_is_never_mapped_and_is_listed_as_ignored() -> None:
-    converted = convert("Company,Salary,Compensation\nAcme,100,200\n")
-    assert converted.mapping == {"company": "Company"}
-    assert converted.ignored == ["Salary", "Compensation"]
+def test_a_salary_column_fills_the_salary_and_unreadable_pay_goes_to_the_notes() -> None:
+    text = (
+        "Company,Salary,Compensation\n"
+        "Acme,$90k–110k a year,x\n"
+        "Bolt,EUR 45.000,x\n"
+        "Cora,28.50/hr,x\n"
+        "Dune,Competitive,x\n"
+    )
+    converted = convert(text)
+    assert converted.mapping == {"company": "Company", "salary": "Salary"}
+    assert converted.ignored == ["Compensation"]
+    found = {a["company"]: (a.get("salary"), a.get("notes")) for a in converted.applications}
+    assert found == {
+        "Acme": ({"min": 90000, "max": 110000, "currency": "USD", "period": "year"}, None),
+        "Bolt": ({"min": 45000, "currency": "EUR", "period": "year"}, None),
+        "Cora": ({"min": 28.5, "period": "hour"}, None),
+        "Dune": (None, "Salary: Competitive"),
+    }
 
 
 def test_map_overrides_detection_and_unmaps_with_an_empty_column() -> None:
@@ -116,10 +131,10 @@ def test_map_overrides_detection_and_unmaps_with_an_empty_column() -> None:
 
 def test_map_to_a_missing_column_or_field_is_an_error() -> None:
     with pytest.raises(CsvImportError) as error:
-        convert("Company\nAcme\n", Options(overrides={"company": "Employr", "salary": "Company"}))
+        convert("Company\nAcme\n", Options(overrides={"company": "Employr", "bonus": "Company"}))
     assert error.value.problems == (
         "company=Employr: the file has no column 'Employr' (its columns: Company)",
-        f"'salary' is not a field ({', '.join(csvmap.FIELDS)})",
+        f"'bonus' is not a field ({', '.join(csvmap.FIELDS)})",
     )
     with pytest.raises(CsvImportError, match="say FIELD=COLUMN"):
         csvmap.parse_overrides(["company"])
@@ -438,7 +453,10 @@ def test_huntr_export() -> None:
 def test_teal_export() -> None:
     converted = convert(fixture("teal.csv"), Options(preset="teal"))
     assert converted.mapping["company"] == "Company Name"
-    assert "Excitement" in converted.ignored and "Salary" in converted.ignored
+    assert converted.ignored == ["Excitement"]
+    salaries = {a["company"]: a.get("salary") for a in converted.applications}
+    assert salaries["Hollow Reed"] == {"min": 80000, "period": "year"}
+    assert salaries["Glasswing"] is None
     assert events_of(converted) == {
         "Glasswing": [],
         "Hollow Reed": [("applied", "2026-11-02", "")],

@@ -111,7 +111,9 @@ def test_today_shows_overdue_today_and_this_week(owner_client: Client) -> None:
     response = owner_client.get("/")
     assert response.status_code == 200
     page = text_of(response)
-    overdue, rest = page.split("Overdue", 1)[1].split("Today", 1)
+    # From the groups on (the filter links above them name the same words).
+    groups = page.split("Filter the steps", 1)[-1].split("Letter", 1)[1]
+    overdue, rest = groups.split("Overdue", 1)[1].split("Today", 1)
     # The demo's status updates owed since Thu 12 Nov are overdue on Wed 18 Nov.
     assert "Tell Naomi Whitehorse where things stand" in overdue
     assert "Front Range Ledger" in overdue
@@ -466,3 +468,13 @@ def test_a_live_offer_elsewhere_prompts_a_status_update_on_today(
         assert updates == []
     planned = set(services.live_offers(user, AS_OF).values_list("application__slug", flat=True))
     assert planned == ({"offer-co"} if (offer_at, deadline) != ("2026-10-30", None) else set())
+def test_today_filters_by_group_and_channel_and_ignores_unknown_values(
+    owner_client: Client,
+) -> None:
+    every = text_of(owner_client.get("/"))
+    assert "Overdue" in every and "This week" in every
+    week = text_of(owner_client.get("/?when=week"))
+    assert "Fold This week" in week and "Fold Overdue" not in week and "Fold Today" not in week
+    letters = owner_client.get("/?how=letter").content.decode()
+    assert 'class="channel">Email<' not in letters and 'class="channel">Phone<' not in letters
+    assert text_of(owner_client.get("/?when=soon&how=fax")) == every

@@ -13,13 +13,15 @@ from django.shortcuts import redirect
 from django.urls import path
 from django.views.decorators.http import require_GET, require_POST
 
-from .. import presenters, services
+from .. import people, presenters, services
 from ..forms import DebriefForm, LogEventForm, form_problems
 from ..models import Application
 from .common import application_or_404, as_of, render_page, user_of
 
 PAGE = "tracker/application.html"
 REGION = "tracker/partials/timeline_region.html"
+# The debrief shares field names (date, time) with the log form: its ids must differ.
+DEBRIEF_IDS = "debrief_%s"
 
 
 def _contacts(app: Application) -> list[tuple[str, str]]:
@@ -42,7 +44,7 @@ def page_context(
         log_form = LogEventForm(initial={"date": day})
         log_form.set_contacts(contacts)
     if debrief_form is None:
-        debrief_form = DebriefForm()
+        debrief_form = DebriefForm(auto_id=DEBRIEF_IDS)
         debrief_form.set_contacts(contacts)
     planned = item.application
     return {
@@ -104,11 +106,12 @@ def log_event(request: HttpRequest, slug: str) -> HttpResponse:
     day, event = as_of(request), form.event()
     event["at"] = services.said_at(app, event["at"], day)
     try:
-        saved = services.record_event(user_of(request), slug, event, as_of=day)
+        saved = _record(request, slug, form, event)
     except services.NotFound:
         raise Http404("No such application") from None
     except services.ServiceError as error:
         return _invalid(request, app, error.problems, log_form=form, problems_in="log")
+    app = application_or_404(request, slug)  # a new person re-stores the application
     said = presenters.describe_event(saved.type, saved.data, presenters.named(app))
     if saved.type == "interview" and saved.local_at[:10] > day.isoformat():
         # §4.0: a future interview is scheduled, not done: the plan prepares for it.
@@ -118,12 +121,20 @@ def log_event(request: HttpRequest, slug: str) -> HttpResponse:
     return _answer(request, app, f"Logged: {said}.")
 
 
+def _record(request: HttpRequest, slug: str, form: LogEventForm, event: dict[str, Any]) -> Any:
+    """The event; an interviewer who is not a contact yet becomes one, in one go."""
+    person, day = form.new_person(), as_of(request)
+    if person is None:
+        return services.record_event(user_of(request), slug, event, as_of=day)
+    return people.record_with_new_person(user_of(request), slug, event, person, day)
+
+
 @login_required
 @require_POST
 def debrief(request: HttpRequest, slug: str) -> HttpResponse:
     """The closing questions' answers, recorded as `expectation` and `directions` events."""
     app = application_or_404(request, slug)
-    form = DebriefForm(request.POST)
+    form = DebriefForm(request.POST, auto_id=DEBRIEF_IDS)
     form.set_contacts(_contacts(app))
     if not form.is_valid():
         return _invalid(request, app, form_problems(form), debrief_form=form, problems_in="debrief")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -16,7 +17,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from ...planner.directions import PostingDirections, read_posting
 from ...planner.model import ACTION_LABELS, CONTACT_ROLES
-from .. import services
+from .. import corrections, services
+from ..edit_forms import SalaryForm
 from ..models import Application
 from ..presenters import EMPLOYER_KINDS, STAGES
 from .common import as_of, render_page, user_of
@@ -104,6 +106,7 @@ def board(request: HttpRequest) -> HttpResponse:
     all_closed = bool(search) or request.GET.get("closed") == "all"
     columns = _columns(services.board(user, search), today, all_closed)
     context = {"columns": columns, "q": search, "total": sum(c.total for c in columns)}
+    context["sample_count"] = corrections.sample_count(user_of(request))
     # Going back in history asks for the whole page again, with the htmx header.
     restoring = getattr(getattr(request, "htmx", None), "history_restore_request", False)
     partial = None if restoring else "tracker/partials/board.html"
@@ -113,7 +116,7 @@ def board(request: HttpRequest) -> HttpResponse:
 # Quick add ---------------------------------------------------------------------------
 
 
-class AddForm(forms.Form):
+class AddForm(SalaryForm):
     """The quick add: an application, how it was sent, and one person to follow up with."""
 
     company = forms.CharField(
@@ -149,6 +152,14 @@ class AddForm(forms.Form):
     )
     contact_email = forms.EmailField(required=False, label="Email")
     contact_phone = forms.CharField(max_length=60, required=False, label="Phone")
+    notes = forms.CharField(
+        required=False, max_length=20_000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        self.check_salary(data)
+        return data
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -168,9 +179,11 @@ class AddForm(forms.Form):
         data = self.cleaned_data
         entry: dict[str, Any] = {
             key: data[key].strip()
-            for key in ("company", "role", "industry", "posting_url", "posting_text")
+            for key in ("company", "role", "industry", "posting_url", "posting_text", "notes")
             if data.get(key, "").strip()
         }
+        if salary := self.salary():
+            entry["salary"] = salary
         if data["employer_kind"] != "unknown":
             entry["employer_kind"] = data["employer_kind"]
         contact = {
@@ -188,6 +201,26 @@ class AddForm(forms.Form):
                 applied["channel"] = data["applied_channel"]
             entry["events"].append(applied)
         return entry
+
+
+# What the "Add to followup" bookmarklet sends (see static/tracker/bookmarklet.js).
+CAPTURED = ("company", "role", "posting_url", "posting_text", "salary_min", "salary_max")
+CAPTURED_CHOICES = {"salary_period": ("year", "month", "week", "day", "hour")}
+
+
+def captured_posting(query: Any) -> dict[str, str]:
+    """The quick-add form's first values from a captured posting; the form checks
+    them when it is sent, as if typed (nothing here is trusted or stored)."""
+    found = {key: query[key][:20_000] for key in CAPTURED if query.get(key)}
+    currency = query.get("salary_currency", "")
+    if re.fullmatch(r"[A-Za-z]{3}", currency):
+        found["salary_currency"] = currency.upper()
+    for key, allowed in CAPTURED_CHOICES.items():
+        if query.get(key) in allowed:
+            found[key] = query[key]
+    if query.get("location"):
+        found["notes"] = f"Location: {query['location'][:200]}"
+    return found
 
 
 # Where the journal's problems belong on the form ("contacts[0].email" → contact_email).
@@ -216,8 +249,9 @@ def _place_problem(form: AddForm, problem: str, slug: str) -> None:
 def add_application(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
     if request.method == "GET":
-        form = AddForm(initial={"applied_on": as_of(request)})
-        return _add_page(request, form)
+        captured = captured_posting(request.GET)
+        initial = captured or {"applied_on": as_of(request)}  # a captured posting: not applied yet
+        return _add_page(request, AddForm(initial=initial))
     form = AddForm(request.POST)
     if not form.is_valid():
         return _add_page(request, form, status=422)

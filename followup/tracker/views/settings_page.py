@@ -3,10 +3,13 @@ the journal, and deleting the account."""
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, fields
 from functools import cache
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 from zoneinfo import available_timezones
 
 from django import forms
@@ -214,6 +217,23 @@ def _journal_value(value: Any) -> Any:
 # The page ---------------------------------------------------------------------------
 
 
+@functools.cache
+def _bookmarklet_source() -> str:
+    from django.contrib.staticfiles import finders
+
+    path = finders.find("tracker/bookmarklet.js")
+    assert isinstance(path, str), "tracker/bookmarklet.js is missing"
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return "\n".join(line.strip() for line in lines if not line.lstrip().startswith("//"))
+
+
+def bookmarklet(add_url: str) -> str:
+    """The "Add to followup" bookmarklet: static/tracker/bookmarklet.js as a
+    javascript: link that opens this server's quick-add form."""
+    source = _bookmarklet_source().replace("FOLLOWUP_ADD", add_url)
+    return "javascript:" + quote(source, safe="")
+
+
 def _page(request: HttpRequest, status: int = 200, **parts: Any) -> HttpResponse:
     """The settings page; `parts` replace a section's defaults (a form with errors)."""
     user = user_of(request)
@@ -228,6 +248,7 @@ def _page(request: HttpRequest, status: int = 200, **parts: Any) -> HttpResponse
         "username": user.get_username(),
         "has_password": user.has_usable_password(),
         "overrides": len(profile.policy),
+        "bookmarklet": bookmarklet(request.build_absolute_uri(reverse("add_application"))),
     }
     context.update(parts)
     return render_page(request, "tracker/settings.html", context, status=status)

@@ -12,7 +12,7 @@ from django.shortcuts import redirect
 from django.urls import path
 from django.views.decorators.http import require_GET, require_POST
 
-from .. import presenters, services
+from .. import corrections, presenters, services
 from ..forms import HeardForm, StepDoneForm, form_problems
 from .common import application_or_404, as_of, render_page, user_of
 
@@ -20,17 +20,31 @@ PAGE = "tracker/today.html"
 STEPS = "tracker/partials/steps.html"
 
 
+def _filters(request: HttpRequest) -> tuple[str, str]:
+    """?when=overdue|today|week and ?how=email|phone|letter; anything else: no filter."""
+    when, how = request.GET.get("when", ""), request.GET.get("how", "")
+    return (
+        when if when in presenters.WHEN_FILTERS else "",
+        how if how in presenters.HOW_FILTERS else "",
+    )
+
+
 def today_context(request: HttpRequest) -> dict[str, Any]:
     """Everything the page (or its steps partial) shows, from a constant number of queries."""
     user = user_of(request)
     page = services.today(user, as_of(request), request.GET.get("page", 1))
     profile = presenters.planner_profile(services.profile_of(user))
+    chosen = _filters(request)
     return {
         "page": page,
-        "groups": presenters.today_groups(page, profile),
+        "groups": presenters.filter_groups(presenters.today_groups(page, profile), *chosen),
+        "filters": chosen,
+        "when_filters": presenters.WHEN_FILTERS,
+        "how_filters": presenters.HOW_FILTERS,
         "nudges": presenters.nudge_notes(page.nudges),
         "outcomes": presenters.CALL_OUTCOMES,
         "heard_kinds": presenters.HEARD_KINDS,
+        "sample_count": corrections.sample_count(user),
     }
 
 
