@@ -57,7 +57,17 @@ def build_calendar(user: AbstractBaseUser, as_of: date, base_url: str) -> bytes:
     first, last = _date_range(events, as_of)
     # Only the years the feed spans: a zone's full history would be most of the file.
     cal.add_missing_timezones(first_date=first, last_date=last)
+    _zones_first_in_order(cal)
     return bytes(cal.to_ical())
+
+
+def _zones_first_in_order(cal: Calendar) -> None:
+    """VTIMEZONEs sorted by TZID, ahead of the events: icalendar adds them from a set,
+    whose order changes from one process to the next, and the file must not."""
+    zones = sorted(
+        (c for c in cal.subcomponents if c.name == "VTIMEZONE"), key=lambda c: str(c["TZID"])
+    )
+    cal.subcomponents[:] = [*zones, *(c for c in cal.subcomponents if c.name != "VTIMEZONE")]
 
 
 # Steps ---------------------------------------------------------------------------------
