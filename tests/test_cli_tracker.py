@@ -384,7 +384,7 @@ def test_done_text_output_and_errors(me: User, capsys: pytest.CaptureFixture[str
     assert "outcome" in err
     code, _, err = run(capsys, "done", "mesa-grid-analyst", "--action", "escalate")
     assert code == 2
-    assert "pending 'escalate' step" in err
+    assert 'no pending step "escalate"' in err
     assert Event.objects.count() == events
     code, out, _ = run(capsys, "done", "mesa-grid-analyst", "--at", "2026-11-18T08:00")
     assert code == 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import inspect
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
 from ..planner.journal import FIRST_YEAR, LAST_YEAR, JournalError
@@ -63,12 +63,29 @@ def as_of_option(parser: argparse.ArgumentParser, default: str) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _Version(argparse.Action):
+    """`--version`, looked up only when asked (package metadata is slow to load)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from importlib.metadata import version
+
+        print(f"followup {version('followup')}")
+        parser.exit()
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The parser, and each command's own (its usage is the one shown on its errors)."""
     parser = argparse.ArgumentParser(
         prog="followup",
         description="Plan and log job-search follow-ups: when, how, with whom, and when to move on.",
+        epilog="`followup help COMMAND` explains a command, with examples.",
     )
+    parser.add_argument("--version", action=_Version)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    commands: dict[str, argparse.ArgumentParser] = {}
     for name, (func, configure) in COMMANDS.items():
         doc = inspect.cleandoc(func.__doc__ or "")
         sub = subparsers.add_parser(
@@ -79,15 +96,54 @@ def build_parser() -> argparse.ArgumentParser:
         )
         configure(sub)
         sub.set_defaults(func=func)
-    return parser
+        commands[name] = sub
+    return parser, commands
+
+
+def did_you_mean(word: str, known: Iterable[str]) -> str:
+    """' Did you mean today?' for a near miss, else nothing."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(known), n=3, cutoff=0.6)
+    return f" Did you mean {' or '.join(close)}?" if close else ""
+
+
+def _unknown_command(argv: list[str]) -> str | None:
+    """The error for a first word that is no command (argparse would list them all)."""
+    first = argv[0] if argv else "-"
+    if first.startswith("-") or first in COMMANDS:
+        return None  # options before any command are argparse's to read
+    return f"'{first}' is not a followup command.{did_you_mean(first, COMMANDS)}"
+
+
+def _unrecognized(sub: argparse.ArgumentParser, extras: list[str]) -> str:
+    """'unrecognized: --outcom. Did you mean --outcome?' against the command's own flags."""
+    flags = [flag for action in sub._actions for flag in action.option_strings]
+    hints = "".join(did_you_mean(x.split("=")[0], flags) for x in extras if x.startswith("--"))
+    return f"unrecognized arguments: {' '.join(extras)}.{hints}"
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    """The arguments, or an exit with the usage of the command they were meant for."""
+    parser, commands = build_parser()
+    args, extras = parser.parse_known_args(argv)
+    if extras:
+        commands[args.command].error(_unrecognized(commands[args.command], extras))
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `followup` console script."""
     # Importing a command module registers its commands; --help lists them in this order.
     from . import commands, digest, today, record, journal, feeds, imports, serve, worklog  # noqa: F401, I001
+    from . import browse, shell  # noqa: F401
 
-    args = build_parser().parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    unknown = _unknown_command(words)
+    if unknown:
+        print(f"error: {unknown} (see followup --help)", file=sys.stderr)
+        return EXIT_INVALID
+    args = parse(words)
     try:
         code: int = args.func(args)
     except JournalError as error:
@@ -99,4 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return error.code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `followup list | head`: the reader has had enough
+        sys.stderr.close()
+        return 0
     return code

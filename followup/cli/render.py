@@ -8,13 +8,14 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..planner.model import ACTION_LABELS, Step
+from ..planner.model import Step, action_label
 from ..planner.plan import ApplicationPlan, Plan
+from ..planner.wording import weekday_date
 
 
 def describe(item: ApplicationPlan, step: Step) -> str:
     """'Call Pat Lee (phone, 08:30-10:00, no voicemail)'."""
-    label = ACTION_LABELS.get(step.action, step.action)
+    label = action_label(step.action)
     person = item.application.contact(step.to)
     who = f" {person.name or person.id}" if person else ""
     how = [step.channel] if step.channel else []
@@ -25,18 +26,36 @@ def describe(item: ApplicationPlan, step: Step) -> str:
     return f"{label}{' —' if who else ''}{who}" + (f" ({', '.join(how)})" if how else "")
 
 
+def address(step: Step) -> str:
+    """How `followup done` names the step: 'call to pat', 'decide_offer'."""
+    return step.action + (f" to {step.to}" if step.to else "")
+
+
+def day(d: date) -> str:
+    """'Tue 1 Dec': the drafts' style ('Tuesday 1 December') shortened, locale-free."""
+    weekday, number, month = weekday_date(d).split()
+    return f"{weekday[:3]} {number} {month[:3]}"
+
+
+def long_day(d: date) -> str:
+    """'Tuesday 1 December 2026'."""
+    return f"{weekday_date(d)} {d.year}"
+
+
 def when(step: Step, as_of: date) -> Text:
-    """The due date, marked when overdue or due today."""
+    """The due date, marked when overdue or due today; a one-day window named once."""
     if step.due_by < as_of:
-        return Text(f"overdue since {step.due_by:%a %d %b}", style="bold red")
+        return Text(f"overdue since {day(step.due_by)}", style="bold red")
     if step.due <= as_of:
-        return Text(f"due today, by {step.due_by:%a %d %b}", style="bold yellow")
-    return Text(f"{step.due:%a %d %b} – {step.due_by:%a %d %b}")
+        return Text(f"due today, by {day(step.due_by)}", style="bold yellow")
+    if step.due == step.due_by:
+        return Text(f"on {day(step.due)}")
+    return Text(f"{day(step.due)} – {day(step.due_by)}")
 
 
 def print_plan(result: Plan, console: Console | None = None) -> None:
     console = console or Console()
-    console.print(Text(f"Follow-ups as of {result.as_of:%A %d %B %Y}", style="bold"))
+    console.print(Text(f"Follow-ups as of {long_day(result.as_of)}", style="bold"))
     _agenda(result, console)
     _applications(result, console)
     for nudge in result.nudges:

@@ -54,10 +54,10 @@ def _print_today(page: Any) -> None:
     application's id stays in one piece, ready to type into `followup done`."""
     from rich.text import Text
 
-    from .render import describe, when
+    from .render import address, describe, long_day, when
 
     out = console()
-    out.print(Text(f"Follow-ups as of {page.as_of:%A %d %B %Y}", style="bold"))
+    out.print(Text(f"Follow-ups as of {long_day(page.as_of)}", style="bold"))
     if page.empty:
         out.print("\nNothing is due this week.\n")
     for title, pairs in (
@@ -72,6 +72,7 @@ def _print_today(page: Any) -> None:
             name = f"{app.company}{f' — {app.role}' if app.role else ''}"
             out.print(Text("• ") + Text(name, style="bold") + Text(f"  [{app.id}]", style="dim"))
             indented(out, Text(describe(item, step)) + Text(", ") + when(step, page.as_of))
+            indented(out, Text(f"step: {address(step)}", style="dim"))
             indented(out, Text(step.reason, style="dim"))
     if page.nudges:
         out.print()

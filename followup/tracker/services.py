@@ -58,7 +58,18 @@ def get_application(user: AbstractBaseUser, slug: str) -> Application:
     try:
         return applications_of(user).get(slug=slug)
     except Application.DoesNotExist:
-        raise NotFound(f"{slug}: no such application") from None
+        import difflib
+
+        ids = applications_of(user).values_list("slug", flat=True)
+        close = difflib.get_close_matches(slug, list(ids), n=3, cutoff=0.6)
+        hint = f". Did you mean {' or '.join(close)}?" if close else ""
+        raise NotFound(f"{slug}: no such application{hint}") from None
+
+
+def application_journal(user: AbstractBaseUser, slug: str) -> dict[str, Any]:
+    """One application as in the journal file, contacts and events included."""
+    app = get_application(user, slug)
+    return application_data(_with_journal(applications_of(user).filter(pk=app.pk)).get())
 
 
 def plan_for(
@@ -151,27 +162,52 @@ SENT_PURPOSE = {
     "reply": "reply",
     "reply_graciously": "reply_graciously",
     "call": "check_in",
+    "withdraw": "withdraw",
 }
 CALL_OUTCOMES = ("spoke", "voicemail", "no_answer", "assistant")
+
+
+# Other names people use for a step: the sent purposes ("thank_you" for
+# "send_thank_you"), and a few words of their own.
+ACTION_ALIASES = {
+    **{purpose: action for action, purpose in SENT_PURPOSE.items() if action != "call"},
+    "thanks": "send_thank_you",
+    "phone": "call",
+    "decide": "decide_offer",
+}
+
+
+def action_named(text: str) -> str:
+    """The action a person means by `text` ("thank-you", "Thank_You" → "send_thank_you")."""
+    key = text.strip().lower().replace("-", "_").replace(" ", "_")
+    return ACTION_ALIASES.get(key, key)
 
 
 def pending_step(
     user: AbstractBaseUser, slug: str, as_of: date, action: str | None = None, to: str | None = None
 ) -> tuple[ApplicationPlan, Step]:
-    """The application's next step, or its pending step matching `action` (and `to`)."""
+    """The application's next step, or its pending step matching `action` and `to`."""
     app = get_application(user, slug)
     item = next(
         p
         for p in plan_for(user, as_of, applications_of(user).filter(pk=app.pk)).applications
         if p.application.id == slug
     )
-    for step in item.steps:
-        if step.projected:
-            continue
-        if action is None or (step.action == action and (to is None or step.to == to)):
+    wanted = action_named(action) if action else None
+    pending = [step for step in item.steps if not step.projected]
+    for step in pending:
+        if wanted in (None, step.action) and to in (None, step.to):
             return item, step
-    wanted = f"pending '{action}' step" + (f" to {to}" if to else "") if action else "pending step"
-    raise ServiceError(f"{slug}: there is no {wanted}")
+    raise ServiceError(_no_such_step(slug, action, to, pending))
+
+
+def _no_such_step(slug: str, action: str | None, to: str | None, pending: list[Step]) -> str:
+    """'acme has no pending step "thank_you" to jo; its pending steps: call to pat'."""
+    named = " ".join([f'"{action}"' if action else "", f"to {to}" if to else ""]).strip()
+    if not pending:
+        return f"{slug} has no pending step: nothing is left to do there."
+    steps = "; ".join(step.action + (f" to {step.to}" if step.to else "") for step in pending)
+    return f"{slug} has no pending step {named}; its pending steps: {steps}"
 
 
 def done_event(
@@ -182,6 +218,8 @@ def done_event(
     notes: str | None = None,
 ) -> dict[str, Any]:
     """The journal event that records `step` as done."""
+    if step.action == "decide_offer":  # a decision, not a message: accept or decline
+        raise ServiceError("An offer is decided by accepting or declining it, not marked done.")
     if step.action == "move_on":
         event: dict[str, Any] = {"type": "closed", "at": at, "reason": "moved_on"}
         if notified is not None:
@@ -189,7 +227,9 @@ def done_event(
     elif step.channel == "phone":
         if outcome not in CALL_OUTCOMES:
             raise ServiceError(
-                f"outcome: {outcome!r} is not one of {', '.join(CALL_OUTCOMES)} (how did the call go?)"
+                "The call's outcome is needed: how did the call go? "
+                + ", ".join(CALL_OUTCOMES[:-1])
+                + f" or {CALL_OUTCOMES[-1]}"
             )
         event = {
             "type": "called",
@@ -254,6 +294,7 @@ def update_application(
     return saved
 
 
+@transaction.atomic
 @transaction.atomic
 def delete_event(
     user: AbstractBaseUser, slug: str, event_id: int, as_of: date | None = None
