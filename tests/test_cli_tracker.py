@@ -168,7 +168,8 @@ def test_today_json(me: User, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "today", "--format", "json")
     assert code == 0
     page = json.loads(out)
-    assert list(page) == ["as_of", "overdue", "today", "this_week", "nudges"]
+    assert list(page) == ["format", "as_of", "overdue", "today", "this_week", "nudges"]
+    assert page["format"] == "followup-today/1"
     assert page["as_of"] == AS_OF.isoformat()
     steps = page["overdue"] + page["today"] + page["this_week"]
     assert steps
@@ -237,7 +238,7 @@ def test_add(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_add_bad_input_writes_nothing(
     me: User, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, _, err = run(capsys, "add", "Foo", "--kind", "weird")
+    code, _, err = run(capsys, "add", "Foo", "--employer-kind", "weird")
     assert code == 2
     assert "employer_kind: 'weird' is not one of" in err
     code, _, err = run(capsys, "add", "Mesa", "--id", "mesa-grid-analyst")

@@ -8,9 +8,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ..dates import long_day
+from ..dates import short_day as day
 from ..planner.model import Step, action_label
 from ..planner.plan import ApplicationPlan, Plan
-from ..planner.wording import weekday_date
 
 
 def describe(item: ApplicationPlan, step: Step) -> str:
@@ -31,17 +32,6 @@ def address(step: Step) -> str:
     return step.action + (f" to {step.to}" if step.to else "")
 
 
-def day(d: date) -> str:
-    """'Tue 1 Dec': the drafts' style ('Tuesday 1 December') shortened, locale-free."""
-    weekday, number, month = weekday_date(d).split()
-    return f"{weekday[:3]} {number} {month[:3]}"
-
-
-def long_day(d: date) -> str:
-    """'Tuesday 1 December 2026'."""
-    return f"{weekday_date(d)} {d.year}"
-
-
 def when(step: Step, as_of: date) -> Text:
     """The due date, marked when overdue or due today; a one-day window named once."""
     if step.due_by < as_of:
@@ -54,12 +44,49 @@ def when(step: Step, as_of: date) -> Text:
 
 
 def print_plan(result: Plan, console: Console | None = None) -> None:
-    console = console or Console()
+    from .tracker import console as make_console
+
+    console = console or make_console()
     console.print(Text(f"Follow-ups as of {long_day(result.as_of)}", style="bold"))
-    _agenda(result, console)
-    _applications(result, console)
+    if console.width < NARROW:
+        _as_lists(result, console)
+    else:
+        _agenda(result, console)
+        _applications(result, console)
     for nudge in result.nudges:
         console.print(Text("• ", style="cyan") + Text(nudge.reason))
+
+
+# Below this many columns the tables' cells get too thin to read: lists instead.
+NARROW = 72
+
+
+def _as_lists(result: Plan, console: Console) -> None:
+    for title, pairs in (
+        ("Agenda", result.agenda),
+        (
+            "Next step for each application",
+            [(item, item.steps[0]) for item in result.applications if item.steps],
+        ),
+    ):
+        console.print(Text(f"\n{title}", style="bold"))
+        if not pairs:
+            console.print("Nothing is due today.")
+        for item, step in pairs:
+            app = item.application
+            console.print(
+                Text("• ")
+                + Text(f"{app.company}{f' — {app.role}' if app.role else ''}", style="bold")
+            )
+            indented(console, Text(describe(item, step)) + Text(", ") + when(step, result.as_of))
+            indented(console, Text(f"[{app.id}] {address(step)}", style="dim"))
+
+
+def indented(out: Console, text: Text) -> None:
+    """Print `text` wrapped two spaces in (Padding would fill every line with spaces)."""
+    for line in text.wrap(out, max(20, out.width - 2)):
+        line.rstrip()
+        out.print(Text("  ") + line, soft_wrap=True)
 
 
 def _agenda(result: Plan, console: Console) -> None:

@@ -110,9 +110,12 @@ def user_of(args: argparse.Namespace) -> User:
 
 
 def console() -> Console:
+    """Rich's console; NO_COLOR (no-color.org) turns off every style, bold and
+    underline too, not just the colours as Rich alone would."""
     from rich.console import Console
 
-    return Console(highlight=False)
+    plain = bool(os.environ.get("NO_COLOR"))
+    return Console(highlight=False, color_system=None if plain else "auto")
 
 
 def print_json(data: object) -> None:
