@@ -136,7 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `followup` console script."""
     # Importing a command module registers its commands; --help lists them in this order.
     from . import commands, digest, today, record, journal, feeds, imports, serve, worklog  # noqa: F401, I001
-    from . import browse, shell  # noqa: F401
+    from . import browse, offer, shell  # noqa: F401
 
     words = list(sys.argv[1:] if argv is None else argv)
     unknown = _unknown_command(words)

@@ -270,6 +270,31 @@ def record_done(
     return record_event(user, slug, event, as_of)
 
 
+# Deciding on an offer (spec §7.1): accepting or declining closes the application.
+OFFER_DECISIONS = {"accept": "accepted", "decline": "withdrawn"}
+
+
+def decide_offer(
+    user: AbstractBaseUser,
+    slug: str,
+    decision: str,
+    at: str | None = None,
+    notes: str | None = None,
+    as_of: date | None = None,
+) -> Event:
+    """Accept or decline the offer of application `slug` (a `closed` event)."""
+    app = get_application(user, slug)
+    if decision not in OFFER_DECISIONS:
+        raise ServiceError(f"Say accept or decline, not {decision!r}.")
+    if app.stage != "offer":
+        raise ServiceError(f"{slug} has no offer to {decision}: it is at the {app.stage} stage.")
+    as_of = as_of or today_for(user)
+    event = {"type": "closed", "at": at or at_on(app, as_of), "reason": OFFER_DECISIONS[decision]}
+    if notes:
+        event["notes"] = notes
+    return record_event(user, slug, event, as_of)
+
+
 @transaction.atomic
 def update_application(
     user: AbstractBaseUser,
