@@ -126,7 +126,12 @@ def read_week(text: str, today: date) -> date:
             return date.fromisocalendar(int(match[1] or today.year), int(match[2]), 1)
         except ValueError:
             raise DateError(f"{text!r}: there is no week {match[2]} in that year") from None
-    day = read_day(words, today, past=True)
+    try:
+        day = read_day(words, today, past=True)
+    except DateError:
+        raise DateError(
+            f"{text!r} is not a week we can read: say this, last, next, 48, 2026-W48 or a day in it"
+        ) from None
     return day - timedelta(days=day.weekday())
 
 

@@ -191,10 +191,15 @@ def set_weekly_minimum(user: AbstractBaseUser, value: Any) -> int:
 # The rows ---------------------------------------------------------------------------
 
 
-def week_rows(user: AbstractBaseUser, week: str) -> WorkLog:
-    """The user's work-search log for ISO week `week`: their contacts, oldest first."""
+def week_rows(user: AbstractBaseUser, week: str, upto: date | None = None) -> WorkLog:
+    """The user's work-search log for ISO week `week`: their contacts, oldest first;
+    with `upto` (the user's today), only those made by then: an interview booked for
+    Friday is no contact yet on Tuesday, and a claim must not say it is."""
     start = parse_week(week)
-    first, after = start.isoformat(), (start + timedelta(days=7)).isoformat()
+    end = start + timedelta(days=7)
+    if upto is not None:
+        end = min(end, upto + timedelta(days=1))
+    first, after = start.isoformat(), end.isoformat()
     events = list(
         Event.objects.filter(
             application__user=user,

@@ -303,7 +303,7 @@ def test_cli_refuses_pdf_to_a_terminal(
 def test_cli_invalid_week_exits_2(owner: User, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["worklog", "--week", "2026-W60", "--user", "owner"]) == 2
     out = capsys.readouterr()
-    assert "error: '2026-W60' is not an ISO week like 2026-W47" in out.err
+    assert "error: --week 2026-W60: '2026-W60': there is no week 60 in that year" in out.err
     assert out.out == ""
 
 
