@@ -89,19 +89,24 @@ def indented(out: Console, text: Text) -> None:
         out.print(Text("  ") + line, soft_wrap=True)
 
 
+def _id_width(result: Plan) -> int:
+    """Wide enough for the longest id in brackets: ids are typed into other commands."""
+    return min(40, max((len(item.application.id) + 2 for item in result.applications), default=0))
+
+
 def _agenda(result: Plan, console: Console) -> None:
     if not result.agenda:
         console.print("\nNothing is due today.\n")
         return
     table = Table(title="Agenda", title_justify="left", show_lines=False, expand=True)
     table.add_column("When", no_wrap=True)
-    table.add_column("Application")
+    table.add_column("Application", min_width=_id_width(result))
     table.add_column("Step")
     for item, step in result.agenda:
         app = item.application
         table.add_row(
             when(step, result.as_of),
-            f"{app.company}\n{app.role or ''}".strip(),
+            Text(f"{app.company}\n{app.role or ''}".strip() + f"\n[{app.id}]"),
             describe(item, step),
         )
     console.print(table)
@@ -109,7 +114,7 @@ def _agenda(result: Plan, console: Console) -> None:
 
 def _applications(result: Plan, console: Console) -> None:
     table = Table(title="Next step for each application", title_justify="left", expand=True)
-    table.add_column("Application")
+    table.add_column("Application", min_width=_id_width(result))
     table.add_column("Stage", no_wrap=True)
     table.add_column("Next step")
     for item in result.applications:
@@ -119,5 +124,7 @@ def _applications(result: Plan, console: Console) -> None:
         text = Text(describe(item, step), style="bold") + Text("\n") + when(step, result.as_of)
         text += Text(f"\n{step.reason}", style="dim")
         app = item.application
-        table.add_row(f"{app.company}\n{app.role or ''}".strip(), item.stage, text)
+        table.add_row(
+            Text(f"{app.company}\n{app.role or ''}".strip() + f"\n[{app.id}]"), item.stage, text
+        )
     console.print(table)
