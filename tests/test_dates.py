@@ -48,7 +48,7 @@ def test_spoken_dates(text: str, coming: str, past: str) -> None:
 
 @pytest.mark.parametrize("text", ["", "blah", "2026-13-01", "fry", "soon"])
 def test_unreadable_dates_say_what_would_do(text: str) -> None:
-    with pytest.raises(DateError, match="say e.g. today, yesterday, fri"):
+    with pytest.raises(DateError, match=r"say e\.g\. today, yesterday, fri"):
         read_at(text, WED)
 
 
