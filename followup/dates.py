@@ -19,6 +19,7 @@ _OFFSET = re.compile(r"([+-])\s*(\d{1,3})\s*([dw])")
 _IN = re.compile(r"in\s+(\d{1,3})\s+(day|week)s?")
 _AGO = re.compile(r"(\d{1,3})\s+(day|week)s?\s+ago")
 _TIME = re.compile(r"(?:\s+at\s+|\s+|t)(\d{1,2}:\d{2}(?:\s*[ap]m)?|\d{1,2}\s*[ap]m)$")
+_AMBIGUOUS = re.compile(r"\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?")  # 10/03/2026: which is the month?
 HINT = "say e.g. today, yesterday, fri, +3d, 2026-12-01 or '2026-12-01 09:00'"
 
 
@@ -104,6 +105,8 @@ def _calendar(words: str, today: date) -> datetime:
         return datetime.fromisoformat(words)
     except ValueError:
         pass
+    if _AMBIGUOUS.fullmatch(words):
+        raise DateError(f"{words!r} is ambiguous (day or month first?): write 2026-03-10 or 10 Mar")
     from dateutil import parser
 
     try:

@@ -52,6 +52,12 @@ def test_unreadable_dates_say_what_would_do(text: str) -> None:
         read_at(text, WED)
 
 
+@pytest.mark.parametrize("text", ["10/03/2026", "3.4.2026", "10/03"])
+def test_numeric_dates_that_could_be_either_way_are_refused(text: str) -> None:
+    with pytest.raises(DateError, match=r"is ambiguous \(day or month first\?\)"):
+        read_at(text, WED)
+
+
 @pytest.mark.parametrize(
     ("text", "monday"),
     [

@@ -13,8 +13,6 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
-from ..planner.journal import FIRST_YEAR, LAST_YEAR, JournalError
-
 EXIT_INVALID = 2  # bad input: a journal, a flag, a form
 EXIT_FAILED = 1  # something we could not do
 
@@ -42,11 +40,14 @@ def command(configure: Callable[[argparse.ArgumentParser], None]) -> Callable[[C
 
 
 def iso_date(text: str) -> date:
-    """argparse type for YYYY-MM-DD."""
+    """argparse type for a day: 2026-12-01, or as people say it (today, fri, +3d)."""
+    from ..dates import DateError, read_day
+    from ..planner.journal import FIRST_YEAR, LAST_YEAR
+
     try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+        day = read_day(text, date.today())
+    except DateError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
     # The journal's own range: holiday calendars and plans don't reach further.
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise argparse.ArgumentTypeError(f"{text!r} is not between {FIRST_YEAR} and {LAST_YEAR}")
@@ -59,7 +60,8 @@ def as_of_option(parser: argparse.ArgumentParser, default: str) -> None:
         "--as-of",
         type=iso_date,
         default=None,
-        help=f"as of this date (YYYY-MM-DD; default: {default})",
+        metavar="DAY",
+        help=f"as of this day (2026-12-01, fri, +3d, …; default: {default})",
     )
 
 
@@ -76,8 +78,12 @@ class _Version(argparse.Action):
         parser.exit()
 
 
-def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
-    """The parser, and each command's own (its usage is the one shown on its errors)."""
+def build_parser(
+    only: str | None = None,
+) -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The parser, and each command's own (its usage is the one shown on its errors).
+    With `only`, just that command gets its options: the others' (and the modules
+    their help texts need) would cost start-up time for nothing."""
     parser = argparse.ArgumentParser(
         prog="followup",
         description="Plan and log job-search follow-ups: when, how, with whom, and when to move on.",
@@ -94,7 +100,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
             description=doc,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        configure(sub)
+        if only in (None, name):
+            configure(sub)
         sub.set_defaults(func=func)
         commands[name] = sub
     return parser, commands
@@ -125,7 +132,7 @@ def _unrecognized(sub: argparse.ArgumentParser, extras: list[str]) -> str:
 
 def parse(argv: list[str]) -> argparse.Namespace:
     """The arguments, or an exit with the usage of the command they were meant for."""
-    parser, commands = build_parser()
+    parser, commands = build_parser(argv[0] if argv and argv[0] in COMMANDS else None)
     args, extras = parser.parse_known_args(argv)
     if extras:
         commands[args.command].error(_unrecognized(commands[args.command], extras))
@@ -146,10 +153,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse(words)
     try:
         code: int = args.func(args)
-    except JournalError as error:
-        for problem in error.problems:
-            print(f"error: {problem}", file=sys.stderr)
-        return EXIT_INVALID
     except CliError as error:
         print(f"error: {error}", file=sys.stderr)
         return error.code
@@ -158,4 +161,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `followup list | head`: the reader has had enough
         sys.stderr.close()
         return 0
+    except Exception as error:
+        if not _is_journal_error(error):
+            raise
+        for problem in error.problems:  # type: ignore[attr-defined]
+            print(f"error: {problem}", file=sys.stderr)
+        return EXIT_INVALID
     return code
+
+
+def _is_journal_error(error: Exception) -> bool:
+    """A JournalError, checked without importing the planner (slow) to find out: if
+    its module isn't loaded, nothing raised one."""
+    journal = sys.modules.get("followup.planner.journal")
+    return journal is not None and isinstance(error, journal.JournalError)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from ..planner.model import STAGES
 from .tracker import (
     console,
     event_summary,
@@ -21,6 +20,8 @@ if TYPE_CHECKING:
 
 
 def _list_options(parser: argparse.ArgumentParser) -> None:
+    from ..planner.model import STAGES
+
     parser.add_argument("--stage", choices=STAGES, help="only the applications at this stage")
     format_option(parser)
 

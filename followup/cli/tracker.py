@@ -51,9 +51,30 @@ def migrate_if_needed() -> None:
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
 
+    if _all_recorded():
+        return
     executor = MigrationExecutor(connection)
     if executor.migration_plan(executor.loader.graph.leaf_nodes()):
         call_command("migrate", verbosity=0, interactive=False)
+
+
+def _all_recorded() -> bool:
+    """Is every migration file on disk recorded as applied? One query and a directory
+    listing per app, where loading the migration graph imports every migration (slow).
+    Any doubt (a new file, a squash) is left to Django's own check."""
+    from django.apps import apps
+    from django.db import connection
+    from django.db.migrations.recorder import MigrationRecorder
+
+    recorder = MigrationRecorder(connection)
+    if not recorder.has_table():
+        return False
+    applied = set(recorder.applied_migrations())
+    return all(
+        (config.label, path.stem) in applied
+        for config in apps.get_app_configs()
+        for path in (Path(config.path) / "migrations").glob("[!_]*.py")
+    )
 
 
 def tracker_command(configure: Configure) -> Callable[[Command], Command]:
