@@ -101,6 +101,24 @@ def test_a_call_without_outcome_says_so_in_words(
     )
 
 
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["sent", "--to", "nobody"], "--to: 'nobody' is not a contact of this application"),
+        (["called", "--to", "kim"], "--outcome is required for a 'called' event"),
+        (["interview", "--with", "kim,zed"], "--with: 'zed' is not a contact of this application"),
+    ],
+)
+def test_event_problems_name_the_flag_not_the_field_path(
+    me: User, capsys: pytest.CaptureFixture[str], argv: list[str], said: str
+) -> None:
+    before = Event.objects.count()
+    code, _, err = run(capsys, "log", MESA, *argv, "--at", "today")
+    assert code == 2
+    assert err == f"error: {MESA}: {said}\n"
+    assert Event.objects.count() == before
+
+
 # Dates as people say them -------------------------------------------------------------
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import functools
 import os
+import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -101,13 +102,32 @@ def tracker_command(configure: Configure) -> Callable[[Command], Command]:
                 migrate_if_needed()
                 return func(args)
             except ServiceError as error:
-                raise CliError("\nerror: ".join(error.problems), EXIT_INVALID) from None
+                problems = [in_cli_words(p) for p in error.problems]
+                raise CliError("\nerror: ".join(problems), EXIT_INVALID) from None
             except DatabaseError as error:
                 raise CliError(f"database: {error}") from None
 
         return command(options)(run)
 
     return register
+
+
+# An event's field, as the journal's checks name it, and the flag that sets it.
+_EVENT_FIELD = re.compile(
+    r"^(?P<app>[^:\s]+): events\[\d+\]\.(?P<field>\w+)(?:\[\d+\])?: (?P<said>.*)$"
+)
+_FLAGS = {"with": "with", "from": "from", "no_calls": "no-calls"}
+
+
+def in_cli_words(problem: str) -> str:
+    """A service's problem as the command line says it: the flag, not the field path
+    ("mesa: --to: 'nobody' is not a contact …" for "mesa: events[6].to: …")."""
+    problem = problem.replace("(import with replace to", "(followup import --replace to")
+    found = _EVENT_FIELD.match(problem)
+    if found is None:
+        return problem
+    flag, said = _FLAGS.get(found["field"], found["field"]), found["said"]
+    return f"{found['app']}: --{flag}{' ' if said.startswith('is ') else ': '}{said}"
 
 
 def user_of(args: argparse.Namespace) -> User:
