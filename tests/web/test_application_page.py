@@ -390,7 +390,7 @@ def test_debrief_date_only_gives_an_expectation(owner_client: Client) -> None:
     ("data", "error"),
     [
         (
-            {"hear_by": "next Tuesday", "may_call": "no"},
+            {"hear_by": "whenever they like", "may_call": "no"},
             "When should I expect to hear from you?: Enter a valid date.",
         ),
         ({"decide_by": "2026-02-30"}, "When will you decide?: Enter a valid date."),
