@@ -357,3 +357,33 @@ def test_narrow_terminals_keep_lines_and_ids_whole(
         planned = json.loads(run(capsys, *argv, "--format", "json")[1])["applications"]
         for app in planned:
             assert not app["steps"] or f"[{app['id']}]" in out
+
+
+# A week, from the first application to an accepted offer ----------------------------------
+
+
+def test_a_week_from_applying_to_accepting(capsys: pytest.CaptureFixture[str]) -> None:
+    """Monday to Wednesday 18 November, with the words a person would type."""
+    for argv in (
+        ["add", "Rocketly", "--role", "Analyst", "--applied", "mon"],
+        ["add", "Bolt", "--applied", "mon"],
+        ["log", "rocketly", "interview", "--at", "yesterday 10:00", "--kind", "video"],
+        ["log", "rocketly", "sent", "--purpose", "thank_you", "--at", "tue 16:00"],
+        ["log", "rocketly", "heard", "--kind", "offer", "--deadline", "fri", "--at", "today 09:00"],
+        ["accept", "rocketly", "--at", "today 11:00"],
+    ):
+        code, _, err = run(capsys, *argv)
+        assert (code, err) == (0, ""), argv
+    events = [
+        (e.type, e.at, e.data)
+        for e in Event.objects.filter(application__slug="rocketly").order_by("pk")
+    ]
+    assert events == [
+        ("applied", "2026-11-16", {}),
+        ("interview", "2026-11-17T10:00", {"kind": "video"}),
+        ("sent", "2026-11-17T16:00", {"purpose": "thank_you"}),
+        ("heard", "2026-11-18T09:00", {"kind": "offer", "deadline": "2026-11-20"}),
+        ("closed", "2026-11-18T11:00", {"reason": "accepted"}),
+    ]
+    listed = json.loads(run(capsys, "list", "--format", "json")[1])["applications"]
+    assert {a["id"]: a["stage"] for a in listed} == {"rocketly": "closed", "bolt": "applied"}
