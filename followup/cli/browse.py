@@ -115,12 +115,12 @@ def _print_application(data: dict[str, Any]) -> None:
     out.print(Text(f"{data['company']}{role}  [{data['id']}]", style="bold"))
     for contact in data.get("contacts", []):
         name = contact.get("name") or contact["id"]
-        out.print(f"  {contact['id']}: {name} ({contact.get('role', 'other')})")
+        out.print(Text(f"  {contact['id']}: {name} ({contact.get('role', 'other')})"))
     out.print(Text("What happened", style="bold"))
     if not data["events"]:
         out.print("  nothing yet")
     for number, event in enumerate(data["events"], start=1):
-        out.print(f"  {number}. {event_summary(event)}")
+        out.print(Text(f"  {number}. {event_summary(event)}"))  # Text: no markup read
 
 
 def _undo_options(parser: argparse.ArgumentParser) -> None:
