@@ -387,3 +387,22 @@ def test_a_week_from_applying_to_accepting(capsys: pytest.CaptureFixture[str]) -
     ]
     listed = json.loads(run(capsys, "list", "--format", "json")[1])["applications"]
     assert {a["id"]: a["stage"] for a in listed} == {"rocketly": "closed", "bolt": "applied"}
+
+
+def test_import_csv_speaks_json_too(capsys: pytest.CaptureFixture[str]) -> None:
+    csv = ROOT / "tests" / "fixtures" / "imports" / "huntr.csv"
+    code, out, _ = run(capsys, "import-csv", str(csv), "--dry-run", "--format", "json")
+    assert code == 0
+    preview = json.loads(out)
+    assert (preview["format"], preview["dry_run"], preview["imported"]) == (
+        "followup-csv-import/1",
+        True,
+        0,
+    )
+    assert preview["columns"]["company"] == "Company"
+    assert preview["applications"][0]["row"] == 2
+    assert not Application.objects.exists()
+    code, out, _ = run(capsys, "import-csv", str(csv), "--format", "json")
+    assert (
+        json.loads(out)["imported"] == Application.objects.count() == len(preview["applications"])
+    )
