@@ -46,3 +46,21 @@ def test_an_unknown_action_cannot_be_missed() -> None:
     item, step = item_with("frobnicate", "pat")
     assert what_to_do(item, step) == "Unknown step “frobnicate” (update followup)"
     assert describe(item, step).startswith("Unknown step “frobnicate” (update followup) — Pat Lee")
+
+
+def test_a_decide_offer_card_on_today_offers_accept_and_decline(db: None) -> None:
+    from django.template.loader import render_to_string
+
+    from followup.planner.model import Profile
+    from followup.tracker.presenters import step_card
+
+    item, step = item_with("decide_offer", None)
+    card = step_card("s1", item, step, Profile())
+    html = render_to_string(
+        "tracker/partials/step_card.html",
+        {"card": card, "group": {"name": "today"}, "outcomes": [], "heard_kinds": []},
+    )
+    assert 'action="/applications/acme/offer/"' in html
+    assert 'name="decision" value="accept"' in html
+    assert 'name="decision" value="decline"' in html
+    assert "Done — sent" not in html  # a decision, not a message
