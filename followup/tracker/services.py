@@ -219,7 +219,10 @@ def done_event(
 ) -> dict[str, Any]:
     """The journal event that records `step` as done."""
     if step.action == "decide_offer":  # a decision, not a message: accept or decline
-        raise ServiceError("An offer is decided by accepting or declining it, not marked done.")
+        raise ServiceError(
+            f"{step.action}: an offer is accepted or declined, not marked done "
+            "(followup accept or followup decline, or the buttons on its page)."
+        )
     if step.action == "move_on":
         event: dict[str, Any] = {"type": "closed", "at": at, "reason": "moved_on"}
         if notified is not None:

@@ -64,3 +64,19 @@ def test_a_decide_offer_card_on_today_offers_accept_and_decline(db: None) -> Non
     assert 'name="decision" value="accept"' in html
     assert 'name="decision" value="decline"' in html
     assert "Done — sent" not in html  # a decision, not a message
+
+
+def test_done_on_an_offer_says_accept_or_decline() -> None:
+    from followup.tracker import services
+
+    _, step = item_with("decide_offer", None)
+    with pytest.raises(services.ServiceError, match="an offer is accepted or declined"):
+        services.done_event(step, "2026-12-03T09:00")
+    _, withdraw = item_with("withdraw", "pat")
+    assert services.done_event(withdraw, "2026-12-03T09:00") == {
+        "type": "sent",
+        "at": "2026-12-03T09:00",
+        "channel": "email",
+        "to": "pat",
+        "purpose": "withdraw",
+    }
