@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..tracker.step_names import CALL_OUTCOMES, HAPPENED
 from . import EXIT_INVALID, CliError
 from .tracker import (
     event_summary,
@@ -35,12 +36,6 @@ EVENT_TYPES = (
     "directions",
     "closed",
 )
-
-
-CALL_OUTCOMES = ("spoke", "voicemail", "no_answer", "assistant")
-# Events that must have happened by the time they are recorded (an interview or what
-# someone said may be dated ahead).
-HAPPENED = ("applied", "sent", "called", "heard", "closed")
 
 
 def when(flag: str, text: str, today: date, past: bool = False) -> str:
@@ -262,7 +257,7 @@ def cmd_log(args: argparse.Namespace) -> int:
     user = user_of(args)
     app = services.get_application(user, args.app)
     today = services.today_for(user)
-    at = services.now_at(app)
+    at = services.at_on(app, today)
     if args.at:
         at = (
             happened("--at", args.at, today)

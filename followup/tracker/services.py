@@ -43,6 +43,13 @@ from .journal_store import (  # noqa: F401
     profile_of,
 )
 from .models import Application, Event, Profile
+from .step_names import (
+    CALL_OUTCOMES,
+    SENT_PURPOSE,
+    action_named,
+    no_such_step,
+    not_ahead,
+)
 
 # Reading ------------------------------------------------------------------------
 
@@ -120,6 +127,8 @@ def record_event(
 ) -> Event:
     """Add one event to an application's journal, after validating the result."""
     app = get_application(user, slug)
+    as_of = as_of or today_for(user)
+    not_ahead(event, as_of)
     data = application_data(_with_journal(applications_of(user).filter(pk=app.pk)).get())
     data["events"].append(event)
     profile = profile_of(user)
@@ -140,7 +149,7 @@ def record_event(
         if event.get("kind") == "offer" or app.stage == "offer"
         else applications_of(user).filter(pk=app.pk)
     )
-    refresh(user, as_of or today_for(user), scope)
+    refresh(user, as_of, scope)
     return saved
 
 
@@ -148,39 +157,6 @@ def now_at(app: Application, now: datetime | None = None) -> str:
     """The current local time in the application's zone, as a journal `at`."""
     zone = ZoneInfo(app.timezone or profile_of(app.user).timezone or "UTC")
     return (now or datetime.now(ZoneInfo("UTC"))).astimezone(zone).strftime("%Y-%m-%dT%H:%M")
-
-
-# What "done" means for each kind of step: the event it records.
-SENT_PURPOSE = {
-    "send_thank_you": "thank_you",
-    "confirm_receipt": "confirm_receipt",
-    "check_in": "check_in",
-    "ask_insider": "ask_insider",
-    "escalate": "escalate",
-    "send_letter": "letter",
-    "status_update": "status_update",
-    "reply": "reply",
-    "reply_graciously": "reply_graciously",
-    "call": "check_in",
-    "withdraw": "withdraw",
-}
-CALL_OUTCOMES = ("spoke", "voicemail", "no_answer", "assistant")
-
-
-# Other names people use for a step: the sent purposes ("thank_you" for
-# "send_thank_you"), and a few words of their own.
-ACTION_ALIASES = {
-    **{purpose: action for action, purpose in SENT_PURPOSE.items() if action != "call"},
-    "thanks": "send_thank_you",
-    "phone": "call",
-    "decide": "decide_offer",
-}
-
-
-def action_named(text: str) -> str:
-    """The action a person means by `text` ("thank-you", "Thank_You" → "send_thank_you")."""
-    key = text.strip().lower().replace("-", "_").replace(" ", "_")
-    return ACTION_ALIASES.get(key, key)
 
 
 def pending_step(
@@ -198,16 +174,7 @@ def pending_step(
     for step in pending:
         if wanted in (None, step.action) and to in (None, step.to):
             return item, step
-    raise ServiceError(_no_such_step(slug, action, to, pending))
-
-
-def _no_such_step(slug: str, action: str | None, to: str | None, pending: list[Step]) -> str:
-    """'acme has no pending step "thank_you" to jo; its pending steps: call to pat'."""
-    named = " ".join([f'"{action}"' if action else "", f"to {to}" if to else ""]).strip()
-    if not pending:
-        return f"{slug} has no pending step: nothing is left to do there."
-    steps = "; ".join(step.action + (f" to {step.to}" if step.to else "") for step in pending)
-    return f"{slug} has no pending step {named}; its pending steps: {steps}"
+    raise ServiceError(no_such_step(slug, action, to, pending))
 
 
 def done_event(
@@ -269,7 +236,7 @@ def record_done(
     as_of = as_of or today_for(user)
     _, step = pending_step(user, slug, as_of, action, to)
     app = get_application(user, slug)
-    event = done_event(step, at or now_at(app), outcome, notified, notes)
+    event = done_event(step, at or at_on(app, as_of), outcome, notified, notes)
     return record_event(user, slug, event, as_of)
 
 

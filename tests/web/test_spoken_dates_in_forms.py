@@ -65,3 +65,19 @@ def test_logging_yesterday_on_the_page(owner: User, owner_client: Client) -> Non
     last = Event.objects.filter(application__slug="mesa-grid-analyst").order_by("-pk").first()
     assert last is not None
     assert (last.type, last.at) == ("sent", "2026-11-17")
+
+
+@pytest.mark.database
+def test_what_must_have_happened_cannot_be_dated_tomorrow(
+    owner: User, owner_client: Client
+) -> None:
+    before = Event.objects.count()
+    response = owner_client.post(
+        reverse("log_event", args=["mesa-grid-analyst"]), {"type": "sent", "date": "tomorrow"}
+    )
+    assert response.status_code == 422
+    assert (
+        "at: 2026-11-19 is after today (2026-11-18): record the sent event once it has happened"
+        in response.content.decode()
+    )
+    assert Event.objects.count() == before
