@@ -98,6 +98,10 @@ def add_application(
 ) -> Application:
     """Add one application (journal format: id, company, … contacts, events)."""
     data = {**data, "events": data.get("events") or []}
+    as_of = as_of or today_for(user)
+    for event in data["events"]:
+        if isinstance(event, dict):  # the parser names anything else
+            not_ahead(event, as_of)
     data["id"] = data.get("id") or unique_slug(user, str(data.get("company") or "application"))
     if applications_of(user).filter(slug=data["id"]).exists():
         raise Conflict(f"{data['id']}: an application with this id already exists")
@@ -105,7 +109,7 @@ def add_application(
     parsed = _validate(profile, profile.policy, [data])
     last = applications_of(user).order_by("-position").values_list("position", flat=True).first()
     app = _save_application(user, data, parsed.applications[0], (last or 0) + 1)
-    refresh(user, as_of or today_for(user), applications_of(user).filter(pk=app.pk))
+    refresh(user, as_of, applications_of(user).filter(pk=app.pk))
     return app
 
 

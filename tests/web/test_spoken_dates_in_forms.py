@@ -81,3 +81,16 @@ def test_what_must_have_happened_cannot_be_dated_tomorrow(
         in response.content.decode()
     )
     assert Event.objects.count() == before
+
+
+@pytest.mark.database
+def test_an_application_cannot_be_added_as_applied_tomorrow(owner: User) -> None:
+    from followup.tracker import services
+    from followup.tracker.models import Application
+
+    before = Application.objects.count()
+    with pytest.raises(services.ServiceError, match="record the applied event once"):
+        services.add_application(
+            owner, {"company": "Futura", "events": [{"type": "applied", "at": "2026-11-19"}]}
+        )
+    assert Application.objects.count() == before
