@@ -263,9 +263,9 @@ def test_a_missing_file_is_a_clear_error(
 @pytest.mark.parametrize(
     ("value", "problem"),
     [
-        ("2026-13-01", "is not a date (YYYY-MM-DD)"),
-        ("tomorrow", "is not a date (YYYY-MM-DD)"),
-        ("10/03/2026", "is not a date (YYYY-MM-DD)"),
+        ("2026-13-01", "is not a date or time we can read"),
+        ("someday", "is not a date or time we can read"),
+        ("10/03/2026", "is ambiguous (day or month first?)"),
         # Holiday calendars and plans stop at the journal's years.
         ("9999-12-31", "is not between 1970 and 2199"),
         ("0001-01-01", "is not between 1970 and 2199"),

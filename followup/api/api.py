@@ -458,7 +458,8 @@ def list_events(request: HttpRequest, app_id: AppId) -> Any:
     exclude_unset=True,
     by_alias=True,
     summary="Record an event (journal format)",
-    description="409 when the event names a contact the application doesn't have.",
+    description="409 when the event names a contact the application doesn't have, or "
+    "dates after today what must already have happened (applied, sent, called, heard, closed).",
 )
 @query()
 def record_event(request: HttpRequest, payload: s.EventIn, app_id: AppId) -> Any:

@@ -10,10 +10,8 @@ from __future__ import annotations
 import argparse
 import inspect
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-
-from ..planner.journal import FIRST_YEAR, LAST_YEAR, JournalError
 
 EXIT_INVALID = 2  # bad input: a journal, a flag, a form
 EXIT_FAILED = 1  # something we could not do
@@ -42,11 +40,14 @@ def command(configure: Callable[[argparse.ArgumentParser], None]) -> Callable[[C
 
 
 def iso_date(text: str) -> date:
-    """argparse type for YYYY-MM-DD."""
+    """argparse type for a day: 2026-12-01, or as people say it (today, fri, +3d)."""
+    from ..dates import DateError, read_day
+    from ..planner.journal import FIRST_YEAR, LAST_YEAR
+
     try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+        day = read_day(text, date.today())
+    except DateError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
     # The journal's own range: holiday calendars and plans don't reach further.
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise argparse.ArgumentTypeError(f"{text!r} is not between {FIRST_YEAR} and {LAST_YEAR}")
@@ -59,16 +60,38 @@ def as_of_option(parser: argparse.ArgumentParser, default: str) -> None:
         "--as-of",
         type=iso_date,
         default=None,
-        help=f"as of this date (YYYY-MM-DD; default: {default})",
+        metavar="DAY",
+        help=f"as of this day (2026-12-01, fri, +3d, …; default: {default})",
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _Version(argparse.Action):
+    """`--version`, looked up only when asked (package metadata is slow to load)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from importlib.metadata import version
+
+        print(f"followup {version('followup')}")
+        parser.exit()
+
+
+def build_parser(
+    only: str | None = None,
+) -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The parser, and each command's own (its usage is the one shown on its errors).
+    With `only`, just that command gets its options: the others' (and the modules
+    their help texts need) would cost start-up time for nothing."""
     parser = argparse.ArgumentParser(
         prog="followup",
         description="Plan and log job-search follow-ups: when, how, with whom, and when to move on.",
+        epilog="`followup help COMMAND` explains a command, with examples.",
     )
+    parser.add_argument("--version", action=_Version)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    commands: dict[str, argparse.ArgumentParser] = {}
     for name, (func, configure) in COMMANDS.items():
         doc = inspect.cleandoc(func.__doc__ or "")
         sub = subparsers.add_parser(
@@ -77,9 +100,43 @@ def build_parser() -> argparse.ArgumentParser:
             description=doc,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        configure(sub)
+        if only in (None, name):
+            configure(sub)
         sub.set_defaults(func=func)
-    return parser
+        commands[name] = sub
+    return parser, commands
+
+
+def did_you_mean(word: str, known: Iterable[str]) -> str:
+    """' Did you mean today?' for a near miss, else nothing."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(known), n=3, cutoff=0.6)
+    return f" Did you mean {' or '.join(close)}?" if close else ""
+
+
+def _unknown_command(argv: list[str]) -> str | None:
+    """The error for a first word that is no command (argparse would list them all)."""
+    first = argv[0] if argv else "-"
+    if first.startswith("-") or first in COMMANDS:
+        return None  # options before any command are argparse's to read
+    return f"'{first}' is not a followup command.{did_you_mean(first, COMMANDS)}"
+
+
+def _unrecognized(sub: argparse.ArgumentParser, extras: list[str]) -> str:
+    """'unrecognized: --outcom. Did you mean --outcome?' against the command's own flags."""
+    flags = [flag for action in sub._actions for flag in action.option_strings]
+    hints = "".join(did_you_mean(x.split("=")[0], flags) for x in extras if x.startswith("--"))
+    return f"unrecognized arguments: {' '.join(extras)}.{hints}"
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    """The arguments, or an exit with the usage of the command they were meant for."""
+    parser, commands = build_parser(argv[0] if argv and argv[0] in COMMANDS else None)
+    args, extras = parser.parse_known_args(argv)
+    if extras:
+        commands[args.command].error(_unrecognized(commands[args.command], extras))
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -87,17 +144,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Importing a command module registers its commands; --help lists them in this order.
     from . import commands, digest, today, record, journal, feeds, imports, serve, worklog  # noqa: F401, I001
     from . import corrections  # noqa: F401  (edit, remove, contacts: registers itself)
+    from . import browse, offer, shell  # noqa: F401
 
-    args = build_parser().parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    unknown = _unknown_command(words)
+    if unknown:
+        print(f"error: {unknown} (see followup --help)", file=sys.stderr)
+        return EXIT_INVALID
+    args = parse(words)
     try:
         code: int = args.func(args)
-    except JournalError as error:
-        for problem in error.problems:
-            print(f"error: {problem}", file=sys.stderr)
-        return EXIT_INVALID
     except CliError as error:
         print(f"error: {error}", file=sys.stderr)
         return error.code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `followup list | head`: the reader has had enough
+        sys.stderr.close()
+        return 0
+    except Exception as error:
+        if not _is_journal_error(error):
+            raise
+        for problem in error.problems:  # type: ignore[attr-defined]
+            print(f"error: {problem}", file=sys.stderr)
+        return EXIT_INVALID
     return code
+
+
+def _is_journal_error(error: Exception) -> bool:
+    """A JournalError, checked without importing the planner (slow) to find out: if
+    its module isn't loaded, nothing raised one."""
+    journal = sys.modules.get("followup.planner.journal")
+    return journal is not None and isinstance(error, journal.JournalError)

@@ -7,12 +7,12 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..planner.demo import DEMO_PATH, demo_journal
-from ..planner.journal import load_journal
-from ..planner.model import Journal
-from ..planner.plan import plan, plan_to_dict
 from . import as_of_option, command
+
+if TYPE_CHECKING:
+    from ..planner.model import Journal
 
 
 def _plan_options(parser: argparse.ArgumentParser) -> None:
@@ -38,6 +38,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
     Example:
         followup plan examples/demo.json --as-of 2026-03-11
     """
+    from ..planner.journal import load_journal  # the planner only once it is needed
+
     journal = load_journal(args.file)
     return _print_plan(journal, args.as_of or date.today(), args.format)
 
@@ -49,6 +51,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     Example:
         followup demo
     """
+    from ..planner.demo import demo_journal
+
     as_of = args.as_of or date.today()
     return _print_plan(demo_journal(as_of), as_of, args.format)
 
@@ -62,6 +66,8 @@ def print_json(data: object) -> None:
 
 
 def _print_plan(journal: Journal, as_of: date, output: str) -> int:
+    from ..planner.plan import plan, plan_to_dict
+
     result = plan(journal, as_of)
     if output == "json":
         print_json(plan_to_dict(result))
@@ -72,4 +78,4 @@ def _print_plan(journal: Journal, as_of: date, output: str) -> int:
     return 0
 
 
-__all__ = ["DEMO_PATH", "cmd_demo", "cmd_plan"]
+__all__ = ["cmd_demo", "cmd_plan"]

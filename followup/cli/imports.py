@@ -8,10 +8,10 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import EXIT_INVALID, CliError
-from .tracker import console, tracker_command, user_of
+from .tracker import console, format_option, print_json, tracker_command, user_of
 
 if TYPE_CHECKING:
     from ..imports.csvmap import Converted
@@ -54,6 +54,7 @@ def _options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="replace your applications that have the same ids (from an earlier import)",
     )
+    format_option(parser)
 
 
 @tracker_command(_options)
@@ -93,14 +94,35 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
             f"{args.file}: nothing was imported\nerror: " + "\nerror: ".join(error.problems),
             EXIT_INVALID,
         ) from None
-    _print_preview(converted)
-    if args.dry_run:
-        print(f"Dry run: nothing was imported ({len(converted.applications)} applications read).")
-        return 0
-    with _saving(len(converted.applications)):
-        ids = import_converted(user, converted, replace=args.replace)
-    print(f"Imported {len(ids)} application{'s' if len(ids) != 1 else ''}.")
+    if args.format == "text":
+        _print_preview(converted)
+    ids: list[str] = []
+    if not args.dry_run:
+        with _saving(len(converted.applications)):
+            ids = list(import_converted(user, converted, replace=args.replace))
+    if args.format == "json":
+        print_json(_import_json(converted, args.dry_run, len(ids)))
+    elif args.dry_run:
+        read = len(converted.applications)
+        print(f"Dry run: nothing was imported ({read} application{'s' if read != 1 else ''} read).")
+    else:
+        print(f"Imported {len(ids)} application{'s' if len(ids) != 1 else ''}.")
     return 0
+
+
+def _import_json(converted: Converted, dry_run: bool, imported: int) -> dict[str, Any]:
+    shown = zip(converted.rows, converted.applications, converted.stages, strict=True)
+    return {
+        "format": "followup-csv-import/1",
+        "dry_run": dry_run,
+        "columns": dict(converted.mapping),
+        "ignored": list(converted.ignored),
+        "applications": [
+            {"row": row, "id": app["id"], "company": app["company"], "stage": stage}
+            for row, app, stage in shown
+        ],
+        "imported": imported,
+    }
 
 
 @contextmanager

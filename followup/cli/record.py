@@ -7,10 +7,12 @@ up inside the commands (see `tracker`), so listing the commands imports nothing 
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import EXIT_INVALID, CliError, iso_date
+from ..tracker.step_names import CALL_OUTCOMES, HAPPENED
+from . import EXIT_INVALID, CliError
 from .tracker import (
     event_summary,
     format_option,
@@ -36,6 +38,35 @@ EVENT_TYPES = (
 )
 
 
+def when(flag: str, text: str, today: date, past: bool = False) -> str:
+    """A journal `at` from what the user typed, or an error naming the flag."""
+    from ..dates import DateError, read_at
+
+    try:
+        return read_at(text, today, past)
+    except DateError as error:
+        raise CliError(f"{flag} {text}: {error}", EXIT_INVALID) from None
+
+
+def happened(flag: str, text: str, today: date) -> str:
+    """A past (or today's) `at`: the future is refused, with the reason."""
+    at = when(flag, text, today, past=True)
+    if at[:10] > today.isoformat():
+        from ..dates import short_day
+
+        raise CliError(
+            f"{flag} {text} is {short_day(date.fromisoformat(at[:10]))}, after today "
+            f"({short_day(today)}): record it once it has happened",
+            EXIT_INVALID,
+        )
+    return at
+
+
+def coming(flag: str, text: str, today: date) -> str:
+    """A date they named ahead ("we'll call you Friday": the coming Friday)."""
+    return when(flag, text, today)[:10]
+
+
 # add -----------------------------------------------------------------------------------
 
 
@@ -43,14 +74,13 @@ def _add_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("company", help="the employer's name")
     parser.add_argument("--role", help="the job title")
     parser.add_argument(
-        "--kind",
-        dest="employer_kind",
-        help="employer kind: corporate, small_business, startup, nonprofit, government, staffing_agency",
+        "--employer-kind",
+        help="corporate, small_business, startup, nonprofit, government, staffing_agency",
     )
     parser.add_argument(
         "--applied",
-        type=iso_date,
-        help="the date you applied (YYYY-MM-DD); leave out for a saved posting",
+        metavar="WHEN",
+        help="when you applied: today, yesterday, mon, 2026-11-16, …; leave out for a saved posting",
     )
     parser.add_argument(
         "--id", dest="slug", help="the application's id (default: made from the company name)"
@@ -83,10 +113,10 @@ def cmd_add(args: argparse.Namespace) -> int:
             data[key] = value
     if args.posting_file:
         data["posting_text"] = _read_text(args.posting_file, "--posting-file")
-    if args.applied:
-        data["events"] = [{"type": "applied", "at": args.applied.isoformat()}]
-    app = services.add_application(user, data)
     as_of = services.today_for(user)
+    if args.applied:
+        data["events"] = [{"type": "applied", "at": happened("--applied", args.applied, as_of)}]
+    app = services.add_application(user, data)
     if args.format == "json":
         print_json(
             {"id": app.slug, "company": app.company, "next_step": next_json(user, app.slug, as_of)}
@@ -95,7 +125,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     print(f"Added {app.company}: its id is {app.slug}.")
     _print_directions(data.get("posting_text"))
     if not args.applied:
-        print(f"When you apply: followup log {app.slug} applied --at YYYY-MM-DD")
+        print(f"When you apply: followup log {app.slug} applied --at today")
         return 0
     print_next(user, app.slug, as_of)
     return 0
@@ -144,7 +174,9 @@ def _log_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--at",
-        help="when (YYYY-MM-DD or YYYY-MM-DDTHH:MM, the employer's local time; default: now)",
+        metavar="WHEN",
+        help="when, in the employer's local time: today, yesterday, fri 14:00, "
+        "'2026-12-01 09:00', … (default: now)",
     )
     parser.add_argument("--to", help="the contact written to or called (sent, called)")
     parser.add_argument(
@@ -156,19 +188,27 @@ def _log_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--purpose", help="why you wrote or called: thank_you, check_in, … (sent, called)"
     )
-    parser.add_argument("--outcome", help="spoke, voicemail, no_answer or assistant (called)")
+    parser.add_argument("--outcome", choices=CALL_OUTCOMES, help="how the call went (called)")
     parser.add_argument(
         "--kind",
         help="interview: phone, video, onsite; heard: reply, update, new_date, rejection, offer, …",
     )
     parser.add_argument(
-        "--channel", help="how: email, letter, message, phone, online, … (depends on TYPE)"
+        "--channel",
+        help="how this event reached them or you: email, letter, message, phone, online, …",
     )
     parser.add_argument(
-        "--by", help="the date they said they would decide (expectation, heard new_date)"
+        "--by",
+        metavar="WHEN",
+        help="the date they said they would decide: fri, +3d, 2026-12-04, … "
+        "(expectation, heard new_date)",
     )
-    parser.add_argument("--deadline", help="the date an offer needs an answer by (heard offer)")
-    parser.add_argument("--via", help="phone, email or any (expectation, heard)")
+    parser.add_argument(
+        "--deadline", metavar="WHEN", help="the date an offer needs an answer by (heard offer)"
+    )
+    parser.add_argument(
+        "--via", help="how they said you will hear next: phone, email or any (expectation, heard)"
+    )
     parser.add_argument("--round", type=int, help="the interview round (interview)")
     parser.add_argument(
         "--final", action="store_true", help="it was the final interview (interview)"
@@ -192,8 +232,6 @@ LOG_FIELDS = {
     "outcome": "outcome",
     "kind": "kind",
     "channel": "channel",
-    "by": "by",
-    "deadline": "deadline",
     "via": "via",
     "round": "round",
     "reason": "reason",
@@ -218,8 +256,19 @@ def cmd_log(args: argparse.Namespace) -> int:
 
     user = user_of(args)
     app = services.get_application(user, args.app)
-    at = services.said_at(app, args.at, services.today_for(user))
-    event: dict[str, Any] = {"type": args.type, "at": at}
+    today = services.today_for(user)
+    at = None
+    if args.at:
+        at = (
+            happened("--at", args.at, today)
+            if args.type in HAPPENED
+            else when("--at", args.at, today)
+        )
+    # §2: recorded as today with no time of day, it happened now.
+    event: dict[str, Any] = {"type": args.type, "at": services.said_at(app, at, today)}
+    for key in ("by", "deadline"):
+        if getattr(args, key) is not None:
+            event[key] = coming(f"--{key}", getattr(args, key), today)
     event.update(
         {
             key: getattr(args, attr)
@@ -260,18 +309,18 @@ def _done_options(parser: argparse.ArgumentParser) -> None:
         "--action", help="which pending step, when not the next one (e.g. call, check_in)"
     )
     parser.add_argument("--to", help="the pending step's contact, when --action is not enough")
-    parser.add_argument(
-        "--outcome",
-        choices=("spoke", "voicemail", "no_answer", "assistant"),
-        help="how the call went (calls)",
-    )
+    parser.add_argument("--outcome", choices=CALL_OUTCOMES, help="how the call went (calls)")
     parser.add_argument(
         "--notified",
         type=_yes_no,
         metavar="yes|no",
         help="moving on: did the employer ever tell you?",
     )
-    parser.add_argument("--at", help="when you did it (default: now, the employer's local time)")
+    parser.add_argument(
+        "--at",
+        metavar="WHEN",
+        help="when you did it: today, yesterday 16:00, … (default: now, the employer's time)",
+    )
     parser.add_argument("--notes", help="free text")
     format_option(parser)
 
@@ -292,8 +341,9 @@ def cmd_done(args: argparse.Namespace) -> int:
     from ..tracker import services
 
     user = user_of(args)
+    at = happened("--at", args.at, services.today_for(user)) if args.at else None
     saved = services.record_done(
-        user, args.app, args.action, args.to, args.outcome, args.notified, args.notes, at=args.at
+        user, args.app, args.action, args.to, args.outcome, args.notified, args.notes, at=at
     )
     event = {"type": saved.type, "at": saved.at, **saved.data}
     return _recorded(user, args.app, event, args.format)

@@ -8,7 +8,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..planner.model import ACTION_LABELS, Step
+from ..dates import long_day
+from ..dates import short_day as day
+from ..planner.model import Step, action_label
 from ..planner.occasions import when as interview_when
 from ..planner.plan import ApplicationPlan, Plan
 
@@ -18,7 +20,7 @@ def describe(item: ApplicationPlan, step: Step) -> str:
     interview = item.context.scheduled
     if step.action == "prepare_interview" and interview is not None:
         return f"Interview on {interview_when(interview)}: prepare"
-    label = ACTION_LABELS.get(step.action, step.action)
+    label = action_label(step.action)
     person = item.application.contact(step.to)
     who = f" {person.name or person.id}" if person else ""
     how = [step.channel] if step.channel else []
@@ -29,22 +31,71 @@ def describe(item: ApplicationPlan, step: Step) -> str:
     return f"{label}{' —' if who else ''}{who}" + (f" ({', '.join(how)})" if how else "")
 
 
+def address(step: Step) -> str:
+    """How `followup done` names the step: 'call to pat', 'decide_offer'."""
+    return step.action + (f" to {step.to}" if step.to else "")
+
+
 def when(step: Step, as_of: date) -> Text:
-    """The due date, marked when overdue or due today."""
+    """The due date, marked when overdue or due today; a one-day window named once."""
     if step.due_by < as_of:
-        return Text(f"overdue since {step.due_by:%a %d %b}", style="bold red")
+        return Text(f"overdue since {day(step.due_by)}", style="bold red")
     if step.due <= as_of:
-        return Text(f"due today, by {step.due_by:%a %d %b}", style="bold yellow")
-    return Text(f"{step.due:%a %d %b} – {step.due_by:%a %d %b}")
+        return Text(f"due today, by {day(step.due_by)}", style="bold yellow")
+    if step.due == step.due_by:
+        return Text(f"on {day(step.due)}")
+    return Text(f"{day(step.due)} – {day(step.due_by)}")
 
 
 def print_plan(result: Plan, console: Console | None = None) -> None:
-    console = console or Console()
-    console.print(Text(f"Follow-ups as of {result.as_of:%A %d %B %Y}", style="bold"))
-    _agenda(result, console)
-    _applications(result, console)
+    from .tracker import console as make_console
+
+    console = console or make_console()
+    console.print(Text(f"Follow-ups as of {long_day(result.as_of)}", style="bold"))
+    if console.width < NARROW:
+        _as_lists(result, console)
+    else:
+        _agenda(result, console)
+        _applications(result, console)
     for nudge in result.nudges:
         console.print(Text("• ", style="cyan") + Text(nudge.reason))
+
+
+# Below this many columns the tables' cells get too thin to read: lists instead.
+NARROW = 72
+
+
+def _as_lists(result: Plan, console: Console) -> None:
+    for title, pairs in (
+        ("Agenda", result.agenda),
+        (
+            "Next step for each application",
+            [(item, item.steps[0]) for item in result.applications if item.steps],
+        ),
+    ):
+        console.print(Text(f"\n{title}", style="bold"))
+        if not pairs:
+            console.print("Nothing is due today.")
+        for item, step in pairs:
+            app = item.application
+            console.print(
+                Text("• ")
+                + Text(f"{app.company}{f' — {app.role}' if app.role else ''}", style="bold")
+            )
+            indented(console, Text(describe(item, step)) + Text(", ") + when(step, result.as_of))
+            indented(console, Text(f"[{app.id}] {address(step)}", style="dim"))
+
+
+def indented(out: Console, text: Text) -> None:
+    """Print `text` wrapped two spaces in (Padding would fill every line with spaces)."""
+    for line in text.wrap(out, max(20, out.width - 2)):
+        line.rstrip()
+        out.print(Text("  ") + line, soft_wrap=True)
+
+
+def _id_width(result: Plan) -> int:
+    """Wide enough for the longest id in brackets: ids are typed into other commands."""
+    return min(40, max((len(item.application.id) + 2 for item in result.applications), default=0))
 
 
 def _agenda(result: Plan, console: Console) -> None:
@@ -53,13 +104,13 @@ def _agenda(result: Plan, console: Console) -> None:
         return
     table = Table(title="Agenda", title_justify="left", show_lines=False, expand=True)
     table.add_column("When", no_wrap=True)
-    table.add_column("Application")
+    table.add_column("Application", min_width=_id_width(result))
     table.add_column("Step")
     for item, step in result.agenda:
         app = item.application
         table.add_row(
             when(step, result.as_of),
-            f"{app.company}\n{app.role or ''}".strip(),
+            Text(f"{app.company}\n{app.role or ''}".strip() + f"\n[{app.id}]"),
             describe(item, step),
         )
     console.print(table)
@@ -67,7 +118,7 @@ def _agenda(result: Plan, console: Console) -> None:
 
 def _applications(result: Plan, console: Console) -> None:
     table = Table(title="Next step for each application", title_justify="left", expand=True)
-    table.add_column("Application")
+    table.add_column("Application", min_width=_id_width(result))
     table.add_column("Stage", no_wrap=True)
     table.add_column("Next step")
     for item in result.applications:
@@ -77,5 +128,7 @@ def _applications(result: Plan, console: Console) -> None:
         text = Text(describe(item, step), style="bold") + Text("\n") + when(step, result.as_of)
         text += Text(f"\n{step.reason}", style="dim")
         app = item.application
-        table.add_row(f"{app.company}\n{app.role or ''}".strip(), item.stage, text)
+        table.add_row(
+            Text(f"{app.company}\n{app.role or ''}".strip() + f"\n[{app.id}]"), item.stage, text
+        )
     console.print(table)

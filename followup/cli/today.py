@@ -7,14 +7,10 @@ imports nothing heavy.
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from . import as_of_option
 from .tracker import console, format_option, print_json, step_json, tracker_command, user_of
-
-if TYPE_CHECKING:
-    from rich.console import Console
-    from rich.text import Text
 
 
 def _today_options(parser: argparse.ArgumentParser) -> None:
@@ -26,7 +22,8 @@ def _today_options(parser: argparse.ArgumentParser) -> None:
 def cmd_today(args: argparse.Namespace) -> int:
     """What to do today: overdue steps, today's, and this week's, with the nudges.
 
-    `--format json` prints {"as_of", "overdue", "today", "this_week", "nudges"}, each
+    `--format json` prints {"format": "followup-today/1", "as_of", "overdue", "today",
+    "this_week", "nudges"}, each
     step as in the plan format plus its "application" id.
 
     Example:
@@ -43,7 +40,14 @@ def cmd_today(args: argparse.Namespace) -> int:
             for name in ("overdue", "today", "this_week")
         }
         nudges = [{"kind": n.kind, "reason": n.reason} for n in page.nudges]
-        print_json({"as_of": page.as_of.isoformat(), **groups, "nudges": nudges})
+        print_json(
+            {
+                "format": "followup-today/1",
+                "as_of": page.as_of.isoformat(),
+                **groups,
+                "nudges": nudges,
+            }
+        )
         return 0
     _print_today(page)
     return 0
@@ -51,13 +55,14 @@ def cmd_today(args: argparse.Namespace) -> int:
 
 def _print_today(page: Any) -> None:
     """A list rather than a table: narrow terminals keep whole lines, and each
-    application's id stays in one piece, ready to type into `followup done`."""
+    application's id stays in one piece beside the step's name and person, ready to
+    type into `followup done APP --action ACTION --to PERSON`."""
     from rich.text import Text
 
-    from .render import describe, when
+    from .render import address, describe, indented, long_day, when
 
     out = console()
-    out.print(Text(f"Follow-ups as of {page.as_of:%A %d %B %Y}", style="bold"))
+    out.print(Text(f"Follow-ups as of {long_day(page.as_of)}", style="bold"))
     if page.empty:
         out.print("\nNothing is due this week.\n")
     for title, pairs in (
@@ -70,19 +75,12 @@ def _print_today(page: Any) -> None:
         for item, step in pairs:
             app = item.application
             name = f"{app.company}{f' — {app.role}' if app.role else ''}"
-            out.print(Text("• ") + Text(name, style="bold") + Text(f"  [{app.id}]", style="dim"))
+            out.print(Text("• ") + Text(name, style="bold"))
             indented(out, Text(describe(item, step)) + Text(", ") + when(step, page.as_of))
+            # What `followup done` takes: the id, the step's name and its person.
+            indented(out, Text(f"[{app.id}] {address(step)}", style="dim"))
             indented(out, Text(step.reason, style="dim"))
     if page.nudges:
         out.print()
     for nudge in page.nudges:
         out.print(Text("• ", style="cyan") + Text(nudge.reason))
-
-
-def indented(out: Console, text: Text) -> None:
-    """Print `text` wrapped two spaces in (Padding would fill every line with spaces)."""
-    from rich.text import Text
-
-    for line in text.wrap(out, max(20, out.width - 2)):
-        line.rstrip()
-        out.print(Text("  ") + line, soft_wrap=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import functools
 import os
+import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -51,9 +52,30 @@ def migrate_if_needed() -> None:
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
 
+    if _all_recorded():
+        return
     executor = MigrationExecutor(connection)
     if executor.migration_plan(executor.loader.graph.leaf_nodes()):
         call_command("migrate", verbosity=0, interactive=False)
+
+
+def _all_recorded() -> bool:
+    """Is every migration file on disk recorded as applied? One query and a directory
+    listing per app, where loading the migration graph imports every migration (slow).
+    Any doubt (a new file, a squash) is left to Django's own check."""
+    from django.apps import apps
+    from django.db import connection
+    from django.db.migrations.recorder import MigrationRecorder
+
+    recorder = MigrationRecorder(connection)
+    if not recorder.has_table():
+        return False
+    applied = set(recorder.applied_migrations())
+    return all(
+        (config.label, path.stem) in applied
+        for config in apps.get_app_configs()
+        for path in (Path(config.path) / "migrations").glob("[!_]*.py")
+    )
 
 
 def tracker_command(configure: Configure) -> Callable[[Command], Command]:
@@ -80,13 +102,32 @@ def tracker_command(configure: Configure) -> Callable[[Command], Command]:
                 migrate_if_needed()
                 return func(args)
             except ServiceError as error:
-                raise CliError("\nerror: ".join(error.problems), EXIT_INVALID) from None
+                problems = [in_cli_words(p) for p in error.problems]
+                raise CliError("\nerror: ".join(problems), EXIT_INVALID) from None
             except DatabaseError as error:
                 raise CliError(f"database: {error}") from None
 
         return command(options)(run)
 
     return register
+
+
+# An event's field, as the journal's checks name it, and the flag that sets it.
+_EVENT_FIELD = re.compile(
+    r"^(?P<app>[^:\s]+): events\[\d+\]\.(?P<field>\w+)(?:\[\d+\])?: (?P<said>.*)$"
+)
+_FLAGS = {"with": "with", "from": "from", "no_calls": "no-calls"}
+
+
+def in_cli_words(problem: str) -> str:
+    """A service's problem as the command line says it: the flag, not the field path
+    ("mesa: --to: 'nobody' is not a contact …" for "mesa: events[6].to: …")."""
+    problem = problem.replace("(import with replace to", "(followup import --replace to")
+    found = _EVENT_FIELD.match(problem)
+    if found is None:
+        return problem
+    flag, said = _FLAGS.get(found["field"], found["field"]), found["said"]
+    return f"{found['app']}: --{flag}{' ' if said.startswith('is ') else ': '}{said}"
 
 
 def user_of(args: argparse.Namespace) -> User:
@@ -110,9 +151,12 @@ def user_of(args: argparse.Namespace) -> User:
 
 
 def console() -> Console:
+    """Rich's console; NO_COLOR (no-color.org) turns off every style, bold and
+    underline too, not just the colours as Rich alone would."""
     from rich.console import Console
 
-    return Console(highlight=False)
+    plain = bool(os.environ.get("NO_COLOR"))
+    return Console(highlight=False, color_system=None if plain else "auto")
 
 
 def print_json(data: object) -> None:

@@ -4,24 +4,30 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from . import EXIT_INVALID, CliError
-from .tracker import tracker_command, user_of, write_atomic
+from .tracker import print_json, tracker_command, user_of, write_atomic
+
+if TYPE_CHECKING:
+    from ..worklog.report import WorkLog
 
 
 def _options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--week",
-        metavar="YYYY-Www",
+        metavar="WEEK",
         default=None,
-        help="the ISO week, Monday to Sunday, like 2026-W47 (default: this week)",
+        help="the week, Monday to Sunday: this, last, 47, 2026-W47 or a day in it "
+        "(default: this week)",
     )
     parser.add_argument(
         "--format",
-        choices=("csv", "html", "pdf"),
+        choices=("csv", "html", "pdf", "json"),
         default="csv",
-        help="csv (default), a printable html page, or pdf",
+        help="csv (default), a printable html page, pdf, or json",
     )
     parser.add_argument(
         "-o", "--output", type=Path, default=None, help="write to this file (default: stdout)"
@@ -39,16 +45,19 @@ def cmd_worklog(args: argparse.Namespace) -> int:
     -o, or to standard output when that is not a terminal.
 
     Example:
-        followup worklog --week 2026-W47
+        followup worklog --week last
+        followup worklog --week 2026-W47 --format json
         followup worklog --week 2026-W47 --format pdf -o week47.pdf
     """
     from ..tracker import services
     from ..worklog import formats, report
 
     user = user_of(args)
-    week = args.week or report.week_of(services.today_for(user))
-    log = report.week_rows(user, week)
-    if args.format == "pdf":
+    today = services.today_for(user)
+    log = report.week_rows(user, report.week_of(_monday(args.week, today)), upto=today)
+    if args.format == "json":
+        print_json(_log_json(log))
+    elif args.format == "pdf":
         _write_pdf(formats.to_pdf(log), args.output)
     else:
         text = formats.to_csv(log) if args.format == "csv" else formats.to_html(log)
@@ -56,6 +65,26 @@ def cmd_worklog(args: argparse.Namespace) -> int:
     if log.warning:
         print(f"warning: {log.warning}.", file=sys.stderr)
     return 0
+
+
+def _monday(week: str | None, today: date) -> date:
+    from ..dates import DateError, read_week
+
+    try:
+        return read_week(week or "this", today)
+    except DateError as error:
+        raise CliError(f"--week {week}: {error}", EXIT_INVALID) from None
+
+
+def _log_json(log: WorkLog) -> dict[str, Any]:
+    keys = ("date", "employer", "reach", "person", "method", "position", "result")
+    return {
+        "format": "followup-worklog/1",
+        "week": log.week,
+        "name": log.name,
+        "minimum": log.minimum,
+        "contacts": [dict(zip(keys, row.cells(), strict=True)) for row in log.rows],
+    }
 
 
 def _write_text(text: str, output: Path | None) -> None:

@@ -59,6 +59,7 @@ def build_calendar(user: AbstractBaseUser, as_of: date, base_url: str) -> bytes:
     cal.add_missing_timezones(first_date=first, last_date=last)
     for zone in cal.walk("VTIMEZONE"):
         repeat_first_onsets(zone)
+    _zones_first_in_order(cal)
     return bytes(cal.to_ical())
 
 
@@ -72,6 +73,15 @@ def repeat_first_onsets(zone: Component) -> None:
     for observance in zone.subcomponents:
         if "RDATE" in observance:
             observance.add("rdate", observance.decoded("dtstart"))
+
+
+def _zones_first_in_order(cal: Calendar) -> None:
+    """VTIMEZONEs sorted by TZID, ahead of the events: icalendar adds them from a set,
+    whose order changes from one process to the next, and the file must not."""
+    zones = sorted(
+        (c for c in cal.subcomponents if c.name == "VTIMEZONE"), key=lambda c: str(c["TZID"])
+    )
+    cal.subcomponents[:] = [*zones, *(c for c in cal.subcomponents if c.name != "VTIMEZONE")]
 
 
 # Steps ---------------------------------------------------------------------------------

@@ -15,13 +15,15 @@ from .wording import (
     Facts,
     clip,
     clip_or_none,
-    first_name,
     interview_kind,
     more_words_than,
     offer_deadline,
     on_day,
     sentence,
     weekday_date,
+)
+from .wording import (
+    hello as greeting,
 )
 
 _CALLEES = {"hiring_manager": "the hiring manager for", "recruiter": "the recruiter for"}
@@ -116,7 +118,7 @@ def _voicemail_line(f: Facts, message: str) -> str:
 
 def _voicemail(f: Facts, message: str) -> str:
     """The script: who, which position, why, and a number said twice if it fits."""
-    hello = f"Hello {first_name(f.name)}," if f.name else "Hello,"
+    hello = greeting(f.name)
     opening = sentence(
         f"{hello} this is {f.sender or '[your name]'} about {f.position} at {f.company}"
     )

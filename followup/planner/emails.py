@@ -16,7 +16,7 @@ from .wording import (
     Facts,
     clip,
     clip_or_none,
-    first_name,
+    hello,
     interview_kind,
     letter_date,
     offer_deadline,
@@ -49,7 +49,7 @@ def written_draft(f: Facts) -> Draft:
 
 
 def _email(f: Facts, w: _Written) -> str:
-    greeting = f"Hello {first_name(f.name)}," if f.name else "Hello,"
+    greeting = hello(f.name)
     closing = "\n".join([w.closing, *_signature(f)])
     return "\n\n".join((greeting, *w.paragraphs, closing))
 

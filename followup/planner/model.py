@@ -63,8 +63,15 @@ ACTION_LABELS = {
     "reply_graciously": "Reply graciously",
     "move_on": "Move on",
     "decide_offer": "Decide on the offer",
-    "withdraw": "Withdraw your application",
+    "withdraw": "Withdraw warmly",
 }
+
+
+def action_label(action: str) -> str:
+    """The action in words; one this version doesn't know is shown loudly, never raw."""
+    return ACTION_LABELS.get(action) or f"Unknown step “{action}” (update followup)"
+
+
 PHONE = "phone"
 EMAIL = "email"
 LETTER = "letter"

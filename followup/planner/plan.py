@@ -179,13 +179,16 @@ def nudges(open_count: int, finals: int, sent_this_week: int, policy: Policy) ->
     if finals or open_count < policy.keep_searching_below_open:
         if finals:
             why = f"{finals} of your open applications reached a final interview: "
+        elif open_count == 0:
+            why = "No application is open: "
         else:
             why = f"Only {open_count} application{'s are' if open_count != 1 else ' is'} open: "
         why += "keep applying elsewhere until an offer is signed; momentum is your best leverage."
         found.append(Nudge("keep_searching", why, ("forbes",)))
     if sent_this_week < policy.weekly_goal:
         plural = "s" if sent_this_week != 1 else ""
-        why = f"You sent {sent_this_week} application{plural} in the last 7 days; aim for {policy.weekly_goal}."
+        sent = f"{sent_this_week} application{plural}" if sent_this_week else "no application"
+        why = f"You sent {sent} in the last 7 days; aim for {policy.weekly_goal}."
         found.append(Nudge("weekly_goal", why, ("forbes",)))
     return tuple(found)
 

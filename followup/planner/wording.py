@@ -46,6 +46,32 @@ _NOTES_READ = 600  # characters of interview notes read: three short points neve
 _TITLES = frozenset(
     {"dr", "dr.", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "mx", "mx.", "prof", "prof."}
 )
+# Words that make a contact's name a team, a department or a mailbox, not a person.
+_NOT_PEOPLE = frozenset(
+    {
+        "resources",
+        "team",
+        "inbox",
+        "jobs",
+        "careers",
+        "recruiting",
+        "recruitment",
+        "talent",
+        "hiring",
+        "department",
+        "office",
+        "desk",
+        "committee",
+        "people",
+        "staff",
+        "support",
+        "info",
+        "admin",
+        "reception",
+        "mailbox",
+        "general",
+    }
+)
 _INTERVIEW_KINDS = {"phone": "phone", "video": "video", "onsite": "on-site"}
 
 
@@ -89,7 +115,7 @@ def gather_facts(step: Step, app: Application, profile: Profile, context: DraftC
         name=clip_or_none(person.name if person else None, 32, 3),
         met=weekday_date(interview.day) if interview else None,
         applied=_applied_day(app),
-        points=_points(interview.notes) if interview else (),
+        points=_points(interview.notes, _names_of(app.contacts)) if interview else (),
         sender=clip_or_none(profile.name, 32, 3),
         email=clip_or_none(profile.email, 60, 1),
         phone=clip_or_none(profile.phone, 24, 4),
@@ -104,8 +130,21 @@ def _applied_day(app: Application) -> str | None:
     return None
 
 
-def _points(notes: str | None) -> tuple[str, ...]:
-    """Up to three specifics from the interview notes: their sentences and clauses."""
+def _names_of(people: tuple[Contact, ...]) -> frozenset[str]:
+    """The words that name the application's people: ids and each part of a name."""
+    words = [w for p in people for w in (*(p.name or "").lower().split(), p.id.lower())]
+    return frozenset(w.strip(".,") for w in words if len(w) > 1) - _TITLES
+
+
+def _about(point: str, names: frozenset[str]) -> bool:
+    """Does the point speak of someone there ("Pat asked about my SQL")?"""
+    return bool(names) and not names.isdisjoint(w.strip(".,:;'’()").lower() for w in point.split())
+
+
+def _points(notes: str | None, avoid: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Up to three specifics from the interview notes: their sentences and clauses, but
+    none that names one of the employer's people (`avoid`): a note the user wrote about
+    Pat, quoted back to Pat or to a colleague, reads as if Pat were being watched."""
     if not notes:
         return ()
     text = notes[:_NOTES_READ]
@@ -115,7 +154,7 @@ def _points(notes: str | None) -> tuple[str, ...]:
     found: list[str] = []
     for part in text.split("\n"):
         point = clip(_topic(part.strip(" \t-*.,:")), 64, 10)
-        if point:
+        if point and not _about(point, avoid):
             found.append(point)
         if len(found) == 3:
             break
@@ -178,6 +217,17 @@ def more_words_than(text: str, limit: int) -> bool:
     """More than `limit` words? There are never more words than separators plus one, so
     counting separators (cheap) spares the split (dear) on all but long text."""
     return text.count(" ") + text.count("\n") >= limit and len(text.split()) > limit
+
+
+def hello(name: str | None) -> str:
+    """'Hello Pat,' to a person; 'Hello,' to a team or an inbox ("Human Resources")."""
+    return f"Hello {first_name(name)}," if name and is_person(name) else "Hello,"
+
+
+def is_person(name: str) -> bool:
+    """Does `name` read as a person's? 'Human Resources', 'Jobs inbox' do not."""
+    words = [word.strip(".,()").lower() for word in name.split()]
+    return words != ["hr"] and not _NOT_PEOPLE.intersection(words)
 
 
 def first_name(name: str) -> str:

@@ -19,8 +19,40 @@ NONE: Choices = [("", "—")]
 YES_NO: Choices = [("", "Not sure"), ("yes", "Yes"), ("no", "No")]
 
 
+def today() -> date:
+    """The day relative dates count from (the server's: a widget has no user)."""
+    return date.today()
+
+
+class SpokenDateInput(forms.DateInput):
+    """A date typed as people say it ("yesterday", "fri", "4 Dec", "2026-12-01"),
+    turned into YYYY-MM-DD before the field reads it. The form's `date` is when
+    something happened (a weekday name is the last one); every other date is one
+    someone named ahead (the next one). Text we can't read reaches the field as
+    typed, and the field says it is not a date."""
+
+    input_type = "text"
+
+    def __init__(self) -> None:
+        super().__init__(
+            attrs={"placeholder": "e.g. yesterday, fri, 2026-12-01", "autocomplete": "off"},
+            format="%Y-%m-%d",
+        )
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
+        from ..dates import DateError, read_day
+
+        typed = super().value_from_datadict(data, files, name)
+        if not isinstance(typed, str) or not typed.strip():
+            return typed
+        try:
+            return read_day(typed, today(), past=name == "date").isoformat()
+        except DateError:
+            return typed
+
+
 def _date_input() -> forms.DateInput:
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    return SpokenDateInput()
 
 
 def _time_input() -> forms.TimeInput:

@@ -74,6 +74,8 @@ def _in_day_order(event: Event) -> tuple[str, bool]:
     """§2: within a day, an event with a date alone comes after the timed ones (the
     rows arrive by local time, then file order: a stable sort keeps the rest)."""
     return event.local_at[:10], len(event.at) <= len("YYYY-MM-DD")
+
+
 def _salary_data(salary: dict[str, Any]) -> dict[str, Any]:
     # In the documented order: JSON columns don't keep key order on PostgreSQL.
     return {key: salary[key] for key in SALARY_KEYS if key in salary}

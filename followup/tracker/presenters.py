@@ -15,7 +15,7 @@ from ..planner.directions import PostingDirections, read_posting
 from ..planner.model import Application as PlannedApplication
 from ..planner.model import Contact as PlannedContact
 from ..planner.model import Profile as PlannedProfile
-from ..planner.model import Salary, Step
+from ..planner.model import Salary, Step, action_label
 from ..planner.occasions import when as interview_when
 from ..planner.plan import ApplicationPlan, Nudge, render_draft
 from . import models, services
@@ -90,8 +90,8 @@ _WHAT = {
     "reply": "Reply to {who}",
     "reply_graciously": "Reply graciously to {who}",
     "move_on": "Move on: stop following up",
-    "decide_offer": "Decide on the offer",
-    "withdraw": "Withdraw your application: tell {who}",
+    "decide_offer": "Decide on the offer: accept or decline",
+    "withdraw": "Withdraw warmly: tell {who} you have accepted another offer",
 }
 _BY_PHONE = {
     "confirm_receipt": "Call {who} to check your application arrived",
@@ -136,7 +136,7 @@ def what_to_do(item: ApplicationPlan, step: Step) -> str:
         return f"Interview on {interview_when(interview)}: prepare"
     who = person(item.application, step.to) or _NOBODY.get(step.action, "the employer")
     phrases = _BY_PHONE if step.channel == "phone" and step.action in _BY_PHONE else _WHAT
-    return phrases.get(step.action, step.action.replace("_", " ").capitalize()).format(who=who)
+    return phrases.get(step.action, action_label(step.action)).format(who=who)
 
 
 def sources(step: Step) -> list[str]:

@@ -47,6 +47,13 @@ from .journal_store import (  # noqa: F401
     store_journal,
 )
 from .models import Application, Event, Profile
+from .step_names import (
+    CALL_OUTCOMES,
+    SENT_PURPOSE,
+    action_named,
+    no_such_step,
+    not_ahead,
+)
 
 # Reading ------------------------------------------------------------------------
 
@@ -70,7 +77,18 @@ def get_application(user: AbstractBaseUser, slug: str) -> Application:
     try:
         return applications_of(user).get(slug=slug)
     except Application.DoesNotExist:
-        raise NotFound(f"{slug}: no such application") from None
+        import difflib
+
+        ids = applications_of(user).values_list("slug", flat=True)
+        close = difflib.get_close_matches(slug, list(ids), n=3, cutoff=0.6)
+        hint = f". Did you mean {' or '.join(close)}?" if close else ""
+        raise NotFound(f"{slug}: no such application{hint}") from None
+
+
+def application_journal(user: AbstractBaseUser, slug: str) -> dict[str, Any]:
+    """One application as in the journal file, contacts and events included."""
+    app = get_application(user, slug)
+    return application_data(_with_journal(applications_of(user).filter(pk=app.pk)).get())
 
 
 def import_journal(
@@ -124,6 +142,10 @@ def add_application(
     limits.check_application_count(user, 1)
     limits.check_event_counts([data])
     data = {**data, "events": data.get("events") or []}
+    as_of = as_of or today_for(user)
+    for event in data["events"]:
+        if isinstance(event, dict):  # the parser names anything else
+            not_ahead(event, as_of)
     data["id"] = data.get("id") or unique_slug(user, str(data.get("company") or "application"))
     if applications_of(user).filter(slug=data["id"]).exists():
         raise Conflict(f"{data['id']}: an application with this id already exists")
@@ -131,7 +153,7 @@ def add_application(
     parsed = _validate(profile, profile.policy, [data])
     last = applications_of(user).order_by("-position").values_list("position", flat=True).first()
     app = _save_application(user, data, parsed.applications[0], (last or 0) + 1)
-    refresh(user, as_of or today_for(user), applications_of(user).filter(pk=app.pk))
+    refresh(user, as_of, applications_of(user).filter(pk=app.pk))
     return app
 
 
@@ -154,6 +176,8 @@ def record_event(
     """Add one event to an application's journal, after validating the result."""
     limits.check_input(event)
     app = get_application(user, slug)
+    as_of = as_of or today_for(user)
+    not_ahead(event, as_of)
     data = application_data(_with_journal(applications_of(user).filter(pk=app.pk)).get())
     data["events"].append(event)
     limits.check_event_counts([data])
@@ -175,7 +199,7 @@ def record_event(
         if event.get("kind") == "offer" or app.stage == "offer" or event.get("type") == "closed"
         else applications_of(user).filter(pk=app.pk)
     )
-    refresh(user, as_of or today_for(user), scope)
+    refresh(user, as_of, scope)
     return saved
 
 
@@ -185,46 +209,32 @@ def now_at(app: Application, now: datetime | None = None) -> str:
     return (now or datetime.now(ZoneInfo("UTC"))).astimezone(zone).strftime("%Y-%m-%dT%H:%M")
 
 
-# What "done" means for each kind of step: the event it records.
-SENT_PURPOSE = {
-    "send_thank_you": "thank_you",
-    "confirm_receipt": "confirm_receipt",
-    "check_in": "check_in",
-    "ask_insider": "ask_insider",
-    "escalate": "escalate",
-    "send_letter": "letter",
-    "status_update": "status_update",
-    "reply": "reply",
-    "reply_graciously": "reply_graciously",
-    "call": "check_in",
-    "withdraw": "withdraw",
-}
 # Steps that no message records: preparing ends with the interview, a decision with
 # the accepting or declining of the offer.
 NOT_RECORDED = {
-    "prepare_interview": "it leaves your plan once the interview has taken place",
-    "decide_offer": "record whether you accepted or declined the offer",
+    "prepare_interview": "there is nothing to mark as sent; it leaves your plan once the "
+    "interview has taken place",
+    "decide_offer": "an offer is accepted or declined, not marked done "
+    "(followup accept or followup decline, or the buttons on its page)",
 }
-CALL_OUTCOMES = ("spoke", "voicemail", "no_answer", "assistant")
 
 
 def pending_step(
     user: AbstractBaseUser, slug: str, as_of: date, action: str | None = None, to: str | None = None
 ) -> tuple[ApplicationPlan, Step]:
-    """The application's next step, or its pending step matching `action` (and `to`)."""
+    """The application's next step, or its pending step matching `action` and `to`."""
     app = get_application(user, slug)
     item = next(
         p
         for p in plan_for(user, as_of, applications_of(user).filter(pk=app.pk)).applications
         if p.application.id == slug
     )
-    for step in item.steps:
-        if step.projected:
-            continue
-        if action is None or (step.action == action and (to is None or step.to == to)):
+    wanted = action_named(action) if action else None
+    pending = [step for step in item.steps if not step.projected]
+    for step in pending:
+        if wanted in (None, step.action) and to in (None, step.to):
             return item, step
-    wanted = f"pending '{action}' step" + (f" to {to}" if to else "") if action else "pending step"
-    raise ServiceError(f"{slug}: there is no {wanted}")
+    raise ServiceError(no_such_step(slug, action, to, pending))
 
 
 def done_event(
@@ -236,9 +246,7 @@ def done_event(
 ) -> dict[str, Any]:
     """The journal event that records `step` as done."""
     if step.action in NOT_RECORDED:
-        raise ServiceError(
-            f"{step.action}: there is nothing to mark as sent; {NOT_RECORDED[step.action]}"
-        )
+        raise ServiceError(f"{step.action}: {NOT_RECORDED[step.action]}.")
     if step.action == "move_on":
         event: dict[str, Any] = {"type": "closed", "at": at, "reason": "moved_on"}
         if notified is not None:
@@ -246,7 +254,9 @@ def done_event(
     elif step.channel == "phone":
         if outcome not in CALL_OUTCOMES:
             raise ServiceError(
-                f"outcome: {outcome!r} is not one of {', '.join(CALL_OUTCOMES)} (how did the call go?)"
+                "The call's outcome is needed: how did the call go? "
+                + ", ".join(CALL_OUTCOMES[:-1])
+                + f" or {CALL_OUTCOMES[-1]}"
             )
         event = {
             "type": "called",
@@ -287,6 +297,31 @@ def record_done(
     return record_event(user, slug, event, as_of)
 
 
+# Deciding on an offer (spec §7.1): accepting or declining closes the application.
+OFFER_DECISIONS = {"accept": "accepted", "decline": "withdrawn"}
+
+
+def decide_offer(
+    user: AbstractBaseUser,
+    slug: str,
+    decision: str,
+    at: str | None = None,
+    notes: str | None = None,
+    as_of: date | None = None,
+) -> Event:
+    """Accept or decline the offer of application `slug` (a `closed` event)."""
+    app = get_application(user, slug)
+    if decision not in OFFER_DECISIONS:
+        raise ServiceError(f"Say accept or decline, not {decision!r}.")
+    if app.stage != "offer":
+        raise ServiceError(f"{slug} has no offer to {decision}: it is at the {app.stage} stage.")
+    as_of = as_of or today_for(user)
+    event = {"type": "closed", "at": said_at(app, at, as_of), "reason": OFFER_DECISIONS[decision]}
+    if notes:
+        event["notes"] = notes
+    return record_event(user, slug, event, as_of)
+
+
 @transaction.atomic
 def update_application(
     user: AbstractBaseUser,
@@ -315,6 +350,7 @@ def update_application(
     return saved
 
 
+@transaction.atomic
 @transaction.atomic
 def delete_event(
     user: AbstractBaseUser, slug: str, event_id: int, as_of: date | None = None

@@ -201,14 +201,15 @@ def set_weekly_minimum(user: AbstractBaseUser, value: Any) -> int:
 # The rows ---------------------------------------------------------------------------
 
 
-def week_rows(user: AbstractBaseUser, week: str) -> WorkLog:
-    """The user's work-search log for ISO week `week`: their contacts, oldest first.
-
-    An interview booked for a later day is not a contact yet (rules §2, §4.0).
-    """
+def week_rows(user: AbstractBaseUser, week: str, upto: date | None = None) -> WorkLog:
+    """The user's work-search log for ISO week `week`: their contacts, oldest first;
+    with `upto` (the user's today), only those made by then: an interview booked for
+    Friday is no contact yet on Tuesday, and a claim must not say it is."""
     start = parse_week(week)
-    first, after = start.isoformat(), (start + timedelta(days=7)).isoformat()
-    tomorrow = (services.today_for(user) + timedelta(days=1)).isoformat()
+    end = start + timedelta(days=7)
+    if upto is not None:
+        end = min(end, upto + timedelta(days=1))
+    first, after = start.isoformat(), end.isoformat()
     events = list(
         Event.objects.filter(
             application__user=user,
@@ -216,7 +217,6 @@ def week_rows(user: AbstractBaseUser, week: str) -> WorkLog:
             local_at__gte=first,
             local_at__lt=after,
         )
-        .exclude(type="interview", local_at__gte=tomorrow)
         .select_related("application")
         .order_by("local_at", "application__position", "position", "id")
     )

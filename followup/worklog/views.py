@@ -33,7 +33,7 @@ def _page(
     user = user_of(request)
     context: dict[str, Any] = {"week": week, "columns": report.COLUMNS, "log": None}
     try:
-        context["log"] = report.week_rows(user, week)
+        context["log"] = report.week_rows(user, week, upto=services.today_for(user))
     except report.WeekOutOfRange:
         raise Http404("No such week") from None
     except report.InvalidWeek as error:
@@ -67,7 +67,8 @@ def minimum(request: HttpRequest) -> HttpResponse:
 def download(request: HttpRequest, week: str, fmt: str) -> HttpResponse:
     """The week as CSV, printable HTML or PDF; a malformed week is a missing page."""
     try:
-        log = report.week_rows(user_of(request), week)
+        user = user_of(request)
+        log = report.week_rows(user, week, upto=services.today_for(user))
     except report.InvalidWeek:
         raise Http404("No such week") from None
     if fmt == "csv":

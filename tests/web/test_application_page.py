@@ -282,7 +282,7 @@ def test_invalid_log_by_htmx_is_422_with_the_region(owner_client: Client) -> Non
 def test_service_problems_are_shown_with_422(owner: User, owner_client: Client) -> None:
     # The form can't know the journal's years; the planner's parser can.
     before = events_of()
-    response = owner_client.post(log_url(), {"type": "applied", "date": "2300-01-01"})
+    response = owner_client.post(log_url(), {"type": "interview", "date": "2300-01-01"})
     assert response.status_code == 422
     assert "events[6].at" in text_of(response)
     assert events_of() == before
@@ -392,7 +392,7 @@ def test_debrief_date_only_gives_an_expectation(owner_client: Client) -> None:
     ("data", "error"),
     [
         (
-            {"hear_by": "next Tuesday", "may_call": "no"},
+            {"hear_by": "whenever they like", "may_call": "no"},
             "When should I expect to hear from you?: Enter a valid date.",
         ),
         ({"decide_by": "2026-02-30"}, "When will you decide?: Enter a valid date."),

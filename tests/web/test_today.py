@@ -468,6 +468,8 @@ def test_a_live_offer_elsewhere_prompts_a_status_update_on_today(
         assert updates == []
     planned = set(services.live_offers(user, AS_OF).values_list("application__slug", flat=True))
     assert planned == ({"offer-co"} if (offer_at, deadline) != ("2026-10-30", None) else set())
+
+
 def test_today_filters_by_group_and_channel_and_ignores_unknown_values(
     owner_client: Client,
 ) -> None:

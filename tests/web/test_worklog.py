@@ -22,6 +22,7 @@ from followup.worklog.models import WorkLogSettings
 from .conftest import AS_OF
 
 WEEK = "2026-W47"  # Monday 16 to Sunday 22 November 2026: the week of AS_OF
+WEEK_AFTER = date(2026, 11, 30)  # a day after everything these tests record
 OWNER_COMPANIES = ("Mesa Grid Energy", "Desert Bloom Community Health", "Rio Grande Sign Works")
 
 
@@ -52,7 +53,7 @@ def add_week_of_contacts(user: User, count: int, company: str = "Busy Corp") -> 
             "contacts": [{"id": "zoe", "name": "Zoë Łukasiewicz", "phone": "+48 42 555 0100"}],
             "events": events,
         },
-        as_of=AS_OF,
+        as_of=WEEK_AFTER,  # recorded once it all happened: the log reads back in time
     )
 
 
@@ -110,7 +111,7 @@ def test_a_decision_by_the_end_of_the_week_is_the_result(owner: User) -> None:
                 "company": slug.title(),
                 "events": [{"type": "applied", "at": "2026-11-16", "channel": "email"}, answer],
             },
-            as_of=AS_OF,
+            as_of=WEEK_AFTER,
         )
 
     apply("turned-down", {"type": "heard", "at": "2026-11-20T10:00", "kind": "rejection"})
@@ -171,7 +172,7 @@ def test_csv_escapes_formulas_including_phone_numbers(owner: User) -> None:
             "contacts": [{"id": "x", "name": "-2+3", "phone": "+1 505 555 0100"}],
             "events": [{"type": "called", "at": "2026-11-19T09:00", "to": "x", "outcome": "spoke"}],
         },
-        as_of=AS_OF,
+        as_of=WEEK_AFTER,  # recorded once it all happened: the log reads back in time
     )
     rows = list(csv.reader(io.StringIO(formats.to_csv(report.week_rows(owner, WEEK)))))
     assert rows[0] == list(report.COLUMNS)
@@ -303,7 +304,7 @@ def test_cli_refuses_pdf_to_a_terminal(
 def test_cli_invalid_week_exits_2(owner: User, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["worklog", "--week", "2026-W60", "--user", "owner"]) == 2
     out = capsys.readouterr()
-    assert "error: '2026-W60' is not an ISO week like 2026-W47" in out.err
+    assert "error: --week 2026-W60: '2026-W60': there is no week 60 in that year" in out.err
     assert out.out == ""
 
 

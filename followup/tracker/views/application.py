@@ -165,6 +165,22 @@ def delete_event(request: HttpRequest, slug: str, event_id: int) -> HttpResponse
     return _answer(request, app, "Event deleted.")
 
 
+@login_required
+@require_POST
+def decide_offer(request: HttpRequest, slug: str) -> HttpResponse:
+    """Accept or decline the application's offer (spec §7.1)."""
+    app = application_or_404(request, slug)
+    decision = request.POST.get("decision", "")
+    try:
+        services.decide_offer(user_of(request), slug, decision, as_of=as_of(request))
+    except services.ServiceError as error:
+        return _invalid(request, app, error.problems, problems_in="offer")
+    app.refresh_from_db()
+    if decision == "accept":
+        return _answer(request, app, "Offer accepted. Congratulations! Today lists who to thank.")
+    return _answer(request, app, "Offer declined. The search goes on.")
+
+
 urls = [
     path("applications/<str:slug>/", application_page, name="application"),
     path("applications/<str:slug>/events/", log_event, name="log_event"),
@@ -172,4 +188,5 @@ urls = [
         "applications/<str:slug>/events/<int:event_id>/delete/", delete_event, name="delete_event"
     ),
     path("applications/<str:slug>/debrief/", debrief, name="debrief"),
+    path("applications/<str:slug>/offer/", decide_offer, name="decide_offer"),
 ]

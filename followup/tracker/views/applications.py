@@ -16,7 +16,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ...planner.directions import PostingDirections, read_posting
-from ...planner.model import ACTION_LABELS, CONTACT_ROLES
+from ...planner.model import CONTACT_ROLES, action_label
 from .. import corrections, services
 from ..edit_forms import SalaryForm
 from ..models import Application
@@ -78,7 +78,7 @@ CLOSED_SHOWN = 50
 def _columns(by_stage: dict[str, list[Application]], today: date, all_closed: bool) -> list[Column]:
     def card(app: Application) -> Card:
         due = app.next_due
-        action = ACTION_LABELS.get(app.next_action, app.next_action)
+        action = action_label(app.next_action)
         return Card(app, action, due is not None and due < today, due == today)
 
     def shown(stage: str, apps: list[Application]) -> list[Application]:
