@@ -9,7 +9,7 @@ imports Django. The page, the CLI and the API (`followup.insights.web`, `followu
 >>> figures = insights_to_dict(insights(journal, as_of=date(2026, 3, 11)))
 """
 
-from .advice import WaitingAdvice, advice_for, waiting_advice
+from .advice import WaitingAdvice, advice_for, advice_sentence, waiting_advice
 from .figures import Insights, insights
 from .output import FORMAT, insights_to_dict
 from .survival import Survival, SurvivalStep, Wait, kaplan_meier
@@ -23,6 +23,7 @@ __all__ = [
     "Wait",
     "WaitingAdvice",
     "advice_for",
+    "advice_sentence",
     "insights",
     "insights_text",
     "insights_to_dict",

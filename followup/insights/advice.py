@@ -76,6 +76,35 @@ def advice_for(stories: Sequence[Story], app_id: str) -> WaitingAdvice | None:
     return WaitingAdvice(origin, wait.days, kind, len(days), within)
 
 
+# "Of the corporations that answered you …": each kind of employer, in the plural.
+KIND_PLURALS = {
+    "corporate": "corporations",
+    "small_business": "small businesses",
+    "startup": "startups",
+    "nonprofit": "nonprofits",
+    "government": "government employers",
+    "staffing_agency": "staffing agencies",
+    "unknown": "employers whose kind you have not noted",
+}
+
+
+def advice_sentence(advice: WaitingAdvice) -> str:
+    """The advice in words, with its numbers; or why there is none yet."""
+    kind = KIND_PLURALS.get(advice.employer_kind, advice.employer_kind)
+    since = "the interview" if advice.origin == "interview" else "your application"
+    days = "day" if advice.waited_days == 1 else "days"
+    if advice.within_days is None:
+        return (
+            f"Too few {kind} have answered you to compare yet ({advice.comparable} of the "
+            f"{ENOUGH_HISTORY} needed): go by the plan's own timing. "
+            f"It has been {advice.waited_days} {days} since {since}."
+        )
+    return (
+        f"Of the {advice.comparable} {kind} that answered you, 90 % did within "
+        f"{advice.within_days} days of {since}; it has been {advice.waited_days} {days}."
+    )
+
+
 def waiting_advice(journal: Journal, app_id: str, as_of: date) -> WaitingAdvice | None:
     """advice_for over a whole journal."""
     policy = policy_from(journal.policy_overrides)[0]

@@ -146,7 +146,7 @@ def _axes(longest: int) -> str:
     for day in sorted({0, longest // 2, longest}):
         x = _x(day, longest)
         marks.append(f'<text class="tick day" x="{x:.1f}" y="206">{day}</text>')
-    marks.append(f'<text class="tick" x="{WIDTH / 2:.0f}" y="222">days</text>')
+    marks.append(f'<text class="tick day" x="{WIDTH / 2:.0f}" y="222">days</text>')
     return "".join(marks)
 
 
@@ -233,7 +233,7 @@ def weekly_chart(weeks: Sequence[Week]) -> Chart:
     )
     parts.append(f'<text class="tick" x="26" y="{goal_y + 4:.1f}">{goal}</text>')
     if shown:
-        parts.append(f'<text class="tick day" x="30" y="188">{shown[0].week}</text>')
+        parts.append(f'<text class="tick start" x="30" y="188">{shown[0].week}</text>')
         parts.append(f'<text class="tick end" x="{WIDTH - 10}" y="188">{shown[-1].week}</text>')
     met = sum(w.applied >= w.goal for w in shown)
     description = (

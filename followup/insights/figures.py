@@ -21,7 +21,7 @@ STAGES = ("applied", "answered", "interviewed", "offered", "accepted")
 
 
 class Funnel(NamedTuple):
-    """How many applications reached each stage (or a later one)."""
+    """How many sent applications were answered, and reached each later stage."""
 
     applied: int
     answered: int
@@ -87,14 +87,18 @@ def stories_of(journal: Journal, as_of: date, policy: Policy) -> list[Story]:
 
 
 def funnel_of(stories: Iterable[Story]) -> Funnel:
-    """Stage counts of the applications that were sent (each stage includes later ones)."""
+    """Stage counts of the applications that were sent.
+
+    "Answered" is the spec's first answer (a message, or a call in which you spoke),
+    the same count as the time-to-answer figures; the later stages include the ones
+    after them (an accepted offer was an offer, an offer came after an interview).
+    """
     counts = [0, 0, 0, 0, 0]
     for story in stories:
         if story.start is None:
             continue
         offered = story.offered
-        interviewed = story.interviewed or offered
-        reached = (True, story.answered or interviewed, interviewed, offered, story.accepted)
+        reached = (True, story.answered, story.interviewed or offered, offered, story.accepted)
         for i, flag in enumerate(reached):
             counts[i] += flag
     return Funnel(*counts)

@@ -10,7 +10,7 @@ from .output import share
 
 
 def _funnel(found: Insights) -> Iterator[str]:
-    yield "Funnel (each stage counts the applications that got at least that far)"
+    yield "Funnel (heard back: a first answer after applying; later stages include those after them)"
     funnel = found.funnel._asdict()
     for stage, count in funnel.items():
         yield f"  {STAGE_LABELS[stage]:<14}{count:>6}  {share(count, found.funnel.applied):>6}"
@@ -63,11 +63,25 @@ def _weekly(found: Insights) -> Iterator[str]:
         yield f"  {week.week}  {week.applied:>3} ({week.goal}){mark}"
 
 
+def headline(found: Insights) -> str:
+    """The gist in one or two sentences: how many were sent, answered, and how fast."""
+    funnel = found.funnel
+    if not funnel.applied:
+        return "No application sent yet (none has an “applied” event): nothing to measure so far."
+    said = (
+        f"You sent {funnel.applied} application{'s' if funnel.applied != 1 else ''}; "
+        f"{funnel.answered} heard back ({share(funnel.answered, funnel.applied)})."
+    )
+    overall = next((e for e in found.time_to_answer if e.origin == "applied"), None)
+    median = overall.survival.median_days if overall else None
+    if median is not None:
+        said += f" Half had a first answer within {median} days, counting those still waiting."
+    return said
+
+
 def insights_text(found: Insights) -> str:
     """Every section, as lines of text, as of the date given."""
-    lines = [f"Insights as of {found.as_of.isoformat()}", ""]
-    if not found.funnel.applied:
-        lines.append("No application with an `applied` event yet: nothing to measure.")
+    lines = [f"Insights as of {found.as_of.isoformat()}", headline(found), ""]
     for section in (_funnel, _time_to_answer, _ghosted, _follow_ups, _weekly):
         lines.extend(section(found))
         lines.append("")
