@@ -110,8 +110,11 @@ def answer_rate_chart(by: str, entries: Sequence[TimeToAnswer]) -> Chart:
     return bar_chart(f"answer-{by}", title, description, bars, (headers, tuple(rows)))
 
 
+PLOT_LEFT = 52  # room for the "100 %" ticks
+
+
 def _x(day: float, longest: int) -> float:
-    return 40 + (WIDTH - 50) * day / max(longest, 1)
+    return PLOT_LEFT + (WIDTH - PLOT_LEFT - 12) * day / max(longest, 1)
 
 
 def _y(still_waiting: float) -> float:
@@ -141,8 +144,12 @@ def _axes(longest: int) -> str:
     marks = []
     for value in (1.0, 0.5, 0.0):
         y = _y(value)
-        marks.append(f'<line class="grid" x1="40" x2="{WIDTH - 10}" y1="{y:.1f}" y2="{y:.1f}"/>')
-        marks.append(f'<text class="tick" x="34" y="{y + 4:.1f}">{round(value * 100)} %</text>')
+        marks.append(
+            f'<line class="grid" x1="{PLOT_LEFT}" x2="{WIDTH - 10}" y1="{y:.1f}" y2="{y:.1f}"/>'
+        )
+        marks.append(
+            f'<text class="tick" x="{PLOT_LEFT - 6}" y="{y + 4:.1f}">{round(value * 100)} %</text>'
+        )
     for day in sorted({0, longest // 2, longest}):
         x = _x(day, longest)
         marks.append(f'<text class="tick day" x="{x:.1f}" y="206">{day}</text>')
