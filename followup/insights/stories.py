@@ -7,7 +7,6 @@ keeps each application's events in time order, so "after" means later in that or
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
@@ -55,34 +54,17 @@ class FollowUp(NamedTuple):
     waiting: bool  # not answered, and its 7 business days are not over yet
 
 
-class _Leg:
-    """A wait being read: from its origin to the first answer, or to a closing."""
-
-    __slots__ = ("answer", "closed", "origin")
-
-    def __init__(self, origin: date) -> None:
-        self.origin = origin
-        self.answer: date | None = None
-        self.closed: date | None = None
-
-    def see(self, event: Event) -> None:
-        if self.answer is not None:
-            return
-        if is_inbound(event):
-            self.answer = event.day
-        elif event.type == "closed" and self.closed is None:
-            self.closed = event.day
-
-    def wait(self, as_of: date) -> Wait:
-        if self.answer is not None:
-            return Wait((self.answer - self.origin).days, True)
-        end = self.closed if self.closed is not None else as_of
-        return Wait(max(0, (end - self.origin).days), False)
+def _wait(origin: date, answer: date | None, closed: date | None, as_of: date) -> Wait:
+    """From `origin` to the first answer, else censored at the closing or at as_of."""
+    if answer is not None:
+        return Wait((answer - origin).days, True)
+    end = closed if closed is not None else as_of
+    return Wait(max(0, (end - origin).days), False)
 
 
-@dataclass(frozen=True, slots=True)
-class Story:
-    """What insights need to know about one application, as of a date."""
+class Story(NamedTuple):
+    """What insights need to know about one application, as of a date (a NamedTuple:
+    one is built per application per page view, several times cheaper than a dataclass)."""
 
     application: Application
     start: date | None  # the first `applied` event's day
@@ -108,81 +90,119 @@ class Story:
         return text or None
 
 
-class _Reader:
-    """The state of one pass over an application's events."""
+class _Scan:
+    """What one pass over an application's events found (see `_scan`)."""
+
+    __slots__ = (
+        "accepted",
+        "answer",
+        "attempts",
+        "channel",
+        "closed",
+        "inbound_days",
+        "interview",
+        "interview_answer",
+        "interview_closed",
+        "last_closed",
+        "offered",
+        "rejected",
+        "start",
+    )
 
     def __init__(self) -> None:
-        self.start: date | None = None
+        self.start: date | None = None  # the first `applied`
         self.channel: str | None = None
-        self.applied: _Leg | None = None
-        self.interview: _Leg | None = None
+        self.answer: date | None = None  # the first inbound after the start
+        self.closed: date | None = None  # the first closing after the start, before an answer
+        self.interview: date | None = None  # the latest interview
+        self.interview_answer: date | None = None
+        self.interview_closed: date | None = None
         self.offered = self.accepted = self.rejected = False
         self.last_closed: Event | None = None
+        self.inbound_days: list[date] = []
+        # Each follow-up: how many inbound events came before it, its day, its kind.
+        self.attempts: list[tuple[int, date, tuple[str, str]]] = []
 
-    def read(self, event: Event) -> None:
-        for leg in (self.applied, self.interview):
-            if leg is not None:
-                leg.see(event)
+
+def _closing(scan: _Scan, event: Event) -> None:
+    scan.last_closed = event
+    scan.accepted |= event.reason == "accepted"
+    if scan.start is not None and scan.answer is None and scan.closed is None:
+        scan.closed = event.day
+    if scan.interview is not None and scan.interview_answer is None:
+        scan.interview_closed = scan.interview_closed or event.day
+
+
+def _inbound(scan: _Scan, event: Event) -> None:
+    day = event.day
+    scan.inbound_days.append(day)
+    if scan.start is not None and scan.answer is None:
+        scan.answer = day
+    if scan.interview is not None and scan.interview_answer is None:
+        scan.interview_answer = day
+    if event.type == "heard":
+        scan.offered |= event.kind == "offer"
+        scan.rejected |= event.kind == "rejection"
+
+
+def _scan(events: tuple[Event, ...], as_of: date) -> _Scan:
+    """One pass, in time order, up to the end of `as_of` (hot: 5,000 applications and
+    50,000 events take part of a page view, so a flat loop, not a method per event)."""
+    scan = _Scan()
+    for event in events:
+        if event.day > as_of:
+            break  # events are in time order: everything after is in the future too
         kind = event.type
-        if kind == "applied" and self.applied is None:
-            self.start, self.channel = event.day, event.channel
-            self.applied = _Leg(event.day)
+        if kind == "heard" or (kind == "called" and event.outcome == "spoke"):
+            _inbound(scan, event)
+        elif kind == "applied":
+            if scan.start is None:
+                scan.start, scan.channel = event.day, event.channel
         elif kind == "interview":
-            self.interview = _Leg(event.day)
-        elif kind == "heard":
-            self.offered |= event.kind == "offer"
-            self.rejected |= event.kind == "rejection"
+            scan.interview, scan.interview_answer, scan.interview_closed = event.day, None, None
         elif kind == "closed":
-            self.last_closed = event
-            self.accepted |= event.reason == "accepted"
+            _closing(scan, event)
+        elif kind == "sent" or kind == "called":
+            found = follow_up_kind(event)
+            if found is not None:
+                scan.attempts.append((len(scan.inbound_days), event.day, found))
+    return scan
+
+
+def _follow_ups(scan: _Scan, as_of: date, calendar: BusinessCalendar) -> tuple[FollowUp, ...]:
+    """Each attempt, answered when the next inbound comes within 7 business days."""
+    inbound = scan.inbound_days
+    found = []
+    for seen, day, (action, channel) in scan.attempts:
+        deadline = calendar.add_bd(day, ANSWER_WINDOW_BUSINESS_DAYS)
+        answered = seen < len(inbound) and inbound[seen] <= deadline
+        found.append(FollowUp(action, channel, answered, not answered and deadline > as_of))
+    return tuple(found)
 
 
 def _ghosted(closing: Event | None) -> bool:
     return closing is not None and closing.reason == "moved_on" and closing.notified is False
 
 
-def _follow_ups(
-    events: tuple[Event, ...], as_of: date, calendar: BusinessCalendar
-) -> tuple[FollowUp, ...]:
-    """Each attempt, answered when the next inbound comes within 7 business days."""
-    found: list[FollowUp] = []
-    next_inbound: date | None = None
-    for event in reversed(events):  # backwards: the next inbound is always at hand
-        if is_inbound(event):
-            next_inbound = event.day
-            continue
-        kind = follow_up_kind(event)
-        if kind is None:
-            continue
-        deadline = calendar.add_bd(event.day, ANSWER_WINDOW_BUSINESS_DAYS)
-        answered = next_inbound is not None and next_inbound <= deadline
-        found.append(FollowUp(kind[0], kind[1], answered, not answered and deadline > as_of))
-    found.reverse()
-    return tuple(found)
-
-
 def read_story(app: Application, as_of: date, calendar: BusinessCalendar) -> Story:
     """The story of `app` from its events dated on or before `as_of`."""
-    events = tuple(e for e in app.events if e.day <= as_of)
-    reader = _Reader()
-    for event in events:
-        reader.read(event)
-    applied, interview = reader.applied, reader.interview
-    accepted = reader.accepted
-    interviewed = interview is not None
-    offered = reader.offered or accepted
+    scan = _scan(app.events, as_of)
+    start, interview = scan.start, scan.interview
+    offered = scan.offered or scan.accepted
     return Story(
         application=app,
-        start=reader.start,
-        channel=reader.channel,
-        from_applied=applied.wait(as_of) if applied else None,
-        from_interview=interview.wait(as_of) if interview else None,
-        latest_interview=interview.origin if interview else None,
-        answered=applied is not None and applied.answer is not None,
-        interviewed=interviewed,
+        start=start,
+        channel=scan.channel,
+        from_applied=None if start is None else _wait(start, scan.answer, scan.closed, as_of),
+        from_interview=None
+        if interview is None
+        else _wait(interview, scan.interview_answer, scan.interview_closed, as_of),
+        latest_interview=interview,
+        answered=scan.answer is not None,
+        interviewed=interview is not None,
         offered=offered,
-        accepted=accepted,
-        closed=reader.last_closed is not None or reader.rejected,
-        ghosted=_ghosted(reader.last_closed),
-        follow_ups=_follow_ups(events, as_of, calendar),
+        accepted=scan.accepted,
+        closed=scan.last_closed is not None or scan.rejected,
+        ghosted=_ghosted(scan.last_closed),
+        follow_ups=_follow_ups(scan, as_of, calendar),
     )
