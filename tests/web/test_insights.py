@@ -16,7 +16,10 @@ from django.urls import reverse
 
 from followup.api import services as api_services
 from followup.cli import main
+from followup.insights import advice_sentence, waiting_advice
+from followup.planner import parse_journal
 from followup.tracker import services
+from followup.tracker.waiting import waiting_words
 
 from .conftest import AS_OF
 
@@ -177,3 +180,22 @@ def test_no_advice_once_they_answered(seeker: tuple[User, Client]) -> None:
     _add(user, "answered", AS_OF - timedelta(days=30), 3)
     html = client.get(reverse("application", args=["answered"])).content.decode()
     assert "Is this wait normal?" not in html
+
+
+def test_the_lean_reading_agrees_with_the_whole_journal(
+    owner: User, seeker: tuple[User, Client]
+) -> None:
+    """The application page reads only a few fields of each event; the advice must be
+    what the insights core says from the whole, validated journal."""
+    user, _ = seeker
+    for n in range(1, 15):  # 11 answered, 3 still waiting: advice with a figure for those
+        _add(user, f"startup-{n}", AS_OF - timedelta(days=40 + n), n if n % 4 else None)
+    figures = 0
+    for person in (owner, user):
+        journal = parse_journal(services.journal_data(person))
+        for app in services.applications_of(person):
+            full = waiting_advice(journal, app.slug, AS_OF)
+            expected = None if full is None else advice_sentence(full)
+            assert waiting_words(person, app, AS_OF) == expected, app.slug
+            figures += expected is not None and "90 %" in expected
+    assert figures == 4  # the three startups still waiting, and "waiting"

@@ -8,17 +8,15 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import path
 from django.views.decorators.http import require_GET, require_POST
 
-from ...insights.advice import advice_sentence, waiting_advice
-from ...planner.journal import parse_journal
 from .. import presenters, services
 from ..forms import DebriefForm, LogEventForm, form_problems
 from ..models import Application
+from ..waiting import waiting_words
 from .common import application_or_404, as_of, render_page, user_of
 
 PAGE = "tracker/application.html"
@@ -27,23 +25,6 @@ REGION = "tracker/partials/timeline_region.html"
 
 def _contacts(app: Application) -> list[tuple[str, str]]:
     return [(c.slug, c.name or c.slug) for c in app.contacts.all()]
-
-
-def _same_kind(user: Any, app: Application) -> Any:
-    """The user's applications with the same kind of employer (unset reads as unknown)."""
-    kind = app.employer_kind or "unknown"
-    apps = services.applications_of(user)
-    if kind == "unknown":
-        return apps.filter(Q(employer_kind__isnull=True) | Q(employer_kind__in=("", "unknown")))
-    return apps.filter(employer_kind=kind)
-
-
-def waiting_words(user: Any, app: Application, day: Any) -> str | None:
-    """How long employers like this one took to answer you, while this one is waiting
-    (insights beside the plan: the plan itself does not change)."""
-    journal = parse_journal(services.journal_data(user, _same_kind(user, app)))
-    advice = waiting_advice(journal, app.slug, day)
-    return None if advice is None else advice_sentence(advice)
 
 
 def page_context(
