@@ -6,11 +6,11 @@ from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
 
-from ...planner.journal import parse_journal
-from ...tracker import services
+from ...tracker.lean import lean_journal
 from .. import Insights, insights
 
 
 def insights_for(user: AbstractBaseUser, as_of: date) -> Insights:
-    """Every figure of the user's whole journal, from events up to `as_of`."""
-    return insights(parse_journal(services.journal_data(user)), as_of)
+    """Every figure of the user's whole journal, from events up to `as_of` (read lean:
+    the CLI reads the whole validated journal, and the tests check both agree)."""
+    return insights(lean_journal(user), as_of)
