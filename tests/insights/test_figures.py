@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from followup.insights import insights, insights_to_dict
 from followup.insights.figures import Funnel, Ghosting, Group
@@ -184,3 +185,24 @@ def test_counts_add_up_on_any_journal(drawn: tuple[dict[str, object], date]) -> 
 def test_nothing_counts_before_it_happened(as_of: date) -> None:
     found = insights(fixture.journal(), as_of)
     assert found.funnel.applied == (1 if as_of.day == 5 else 0)
+
+
+@settings(max_examples=40, deadline=None)
+@given(journals(), st.integers(min_value=0, max_value=120))
+def test_an_application_still_waiting_never_raises_the_share_answered(
+    drawn: tuple[dict[str, object], date], days_ago: int
+) -> None:
+    data, as_of = drawn
+    before = insights(parse_journal(data), as_of).time_to_answer
+    waiting = {
+        "id": "still-waiting",
+        "company": "Quiet Corp",
+        "events": [{"type": "applied", "at": (as_of - timedelta(days=days_ago)).isoformat()}],
+    }
+    grown = {**data, "applications": [*data["applications"], waiting]}  # type: ignore[list-item]
+    after = insights(parse_journal(grown), as_of).time_to_answer
+    overall_before = before[0].survival if before else None
+    overall_after = after[0].survival
+    for day in range(0, 400, 3):
+        share = overall_before.still_waiting_after(day) if overall_before else 1.0
+        assert overall_after.still_waiting_after(day) >= share - 1e-12
