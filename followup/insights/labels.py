@@ -33,7 +33,7 @@ ACTION_LABELS = {
     "escalate": "Wrote to the hiring manager",
     "call": "Call",
     "send_letter": "Letter",
-    "other": "Other message",
+    "other": "Other follow-up",
 }
 FOLLOW_UP_CHANNEL_LABELS = {
     "email": "email",
