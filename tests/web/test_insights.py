@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from followup.api import services as api_services
 from followup.cli import main
-from followup.insights import advice_sentence, waiting_advice
+from followup.insights import advice_sentence, insights, insights_to_dict, waiting_advice
 from followup.planner import parse_journal
 from followup.tracker import services
 from followup.tracker.waiting import waiting_words
@@ -199,3 +199,15 @@ def test_the_lean_reading_agrees_with_the_whole_journal(
             assert waiting_words(person, app, AS_OF) == expected, app.slug
             figures += expected is not None and "90 %" in expected
     assert figures == 4  # the three startups still waiting, and "waiting"
+
+
+def test_the_stored_hand_counted_journal_gives_its_hand_counted_figures(db: None) -> None:
+    """The lean reading of the stored journal (page and API) against the core on the
+    parsed file: policy (weekly goal 3), closings, calls, future events included."""
+    from tests.insights import fixture
+
+    user = User.objects.create_user("counted", "counted@example.org", "a long counted password")
+    services.import_journal(user, fixture.data(), as_of=fixture.AS_OF)
+    stored = api_get(user, f"?as_of={fixture.AS_OF}").json()
+    assert stored == insights_to_dict(insights(fixture.journal(), fixture.AS_OF))
+    assert stored["weekly"][-1] == {"week": "2026-W12", "applied": 1, "goal": 3}
