@@ -1,4 +1,4 @@
-"""Web latency: Today, the board and an application page under gunicorn on loopback.
+"""Web latency: Today, the board, an application page and Insights under gunicorn on loopback.
 
 Run (SQLite, one user with 5,000 applications):
     .venv/bin/python bench/web_latency.py --apps 5000
@@ -182,6 +182,7 @@ def main() -> None:
             report(
                 "Application page", measure(port, cookie, f"/applications/{slug}/", args.requests)
             )
+            report("Insights", measure(port, cookie, "/insights/", args.requests))
         finally:
             server.terminate()
             server.wait(timeout=10)

@@ -31,6 +31,9 @@ from ninja.errors import (
 )
 from ninja.security import HttpBearer
 
+from ..insights.output import insights_to_dict
+from ..insights.web.schemas import InsightsOut
+from ..insights.web.services import insights_for
 from ..planner.journal import JournalError
 from ..planner.plan import plan_to_dict
 from ..tracker import services as tracker
@@ -499,6 +502,18 @@ def plan(request: HttpRequest, as_of: AsOf = None) -> Any:
 @query("as_of")
 def agenda(request: HttpRequest, as_of: AsOf = None) -> Any:
     return plan_to_dict(tracker.plan_for(user(request), _day(as_of, request)))["agenda"]
+
+
+@api.get(
+    "/insights",
+    response={200: InsightsOut, 409: s.ErrorOut, **COMMON},
+    by_alias=True,
+    summary="What your search says (format followup-insights/1)",
+    description="The figures of the Insights page; see docs/insights.md.",
+)
+@query("as_of")
+def insights(request: HttpRequest, as_of: AsOf = None) -> Any:
+    return insights_to_dict(insights_for(user(request), _day(as_of, request)))
 
 
 @api.get(

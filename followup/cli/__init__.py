@@ -142,7 +142,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `followup` console script."""
     # Importing a command module registers its commands; --help lists them in this order.
-    from . import commands, digest, today, record, journal, feeds, imports, serve, worklog  # noqa: F401, I001
+    from . import commands, digest, today, record, journal, feeds, imports, serve, worklog, insights  # noqa: F401, I001
     from . import corrections  # noqa: F401  (edit, remove, contacts: registers itself)
     from . import browse, offer, shell  # noqa: F401
 

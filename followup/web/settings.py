@@ -135,6 +135,7 @@ INSTALLED_APPS = [
     "followup.api",
     "followup.imports",
     "followup.worklog",
+    "followup.insights.web",
 ]
 
 MIDDLEWARE = [

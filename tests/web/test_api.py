@@ -524,7 +524,7 @@ def test_openapi_is_3_1_and_documents_every_operation(db: None) -> None:
     assert schema["openapi"].startswith("3.1")
     assert schema["info"]["title"] == "followup API"
     operations = [op for path in schema["paths"].values() for op in path.values()]
-    assert len(operations) == 14
+    assert len(operations) == 15  # 14 on the journal and plan, 1 insights
     for operation in operations:
         assert operation["security"] == [{"TokenAuth": []}]
         assert {"401", "422"} <= set(operation["responses"])

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from .. import people, presenters, services
 from ..forms import DebriefForm, LogEventForm, form_problems
 from ..models import Application
+from ..waiting import waiting_words
 from .common import application_or_404, as_of, render_page, user_of
 
 PAGE = "tracker/application.html"
@@ -56,6 +57,7 @@ def page_context(
         "contacts": presenters.contact_cards(planned),
         "ladder": presenters.ladder(item),
         "timeline": presenters.timeline(app.events.all(), planned, day),
+        "waiting": waiting_words(user, app, day),
         "log_form": log_form,
         "debrief_form": debrief_form,
         # The closing questions are answered at an interview: offered from its day on.
