@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "followup.api",
     "followup.imports",
     "followup.worklog",
+    "followup.mail",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,50 @@
+"""Mailbox fixtures: one Dovecot for the whole run, a fresh mailbox user per test."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from followup.mail.imap import Server
+
+from .dovecot import MISSING, PASSWORD, Dovecot
+
+HERE = Path(__file__).resolve().parent
+_numbers = itertools.count(1)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if MISSING is None:
+        return
+    for item in items:
+        if HERE in Path(str(item.path)).parents and "dovecot" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.skip(reason=MISSING))
+
+
+@pytest.fixture(scope="session")
+def dovecot_server() -> Iterator[Dovecot]:
+    server = Dovecot()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def dovecot(dovecot_server: Dovecot) -> Dovecot:
+    return dovecot_server
+
+
+@pytest.fixture
+def mailbox_user(dovecot: Dovecot) -> str:
+    name = f"jane{next(_numbers)}@example.org"
+    dovecot.add_user(name)
+    return name
+
+
+@pytest.fixture
+def server(dovecot: Dovecot, mailbox_user: str) -> Server:
+    return Server("127.0.0.1", dovecot.port, "plain", mailbox_user, PASSWORD)
