@@ -85,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `followup` console script."""
     # Importing a command module registers its commands; --help lists them in this order.
-    from . import commands, digest, today, record, journal, feeds, imports, serve, worklog  # noqa: F401, I001
+    from . import commands, digest, today, record, journal, feeds, imports, serve, worklog, mail  # noqa: F401, I001
 
     args = build_parser().parse_args(argv)
     try:

@@ -238,13 +238,13 @@ def read_date(text: str, after: date) -> date | None:
 
 
 def _weekday(text: str, after: date) -> date | None:
+    """'Friday', 'next Monday': the first such day after `after` ("next" is read as
+    "the coming", as most people mean it)."""
     m = _WEEKDAY.match(text.strip())
     if not m:
         return None
     ahead = (WEEKDAYS.index(m[2].lower()) - after.weekday()) % 7 or 7
-    return date.fromordinal(
-        after.toordinal() + ahead + (7 if (m[1] or "").lower() == "next" and ahead < 7 else 0)
-    )
+    return date.fromordinal(after.toordinal() + ahead)
 
 
 def decision_date(text: str, after: date) -> date | None:
