@@ -8,4 +8,5 @@ urlpatterns = [
     path("api/", include("followup.api.urls")),
     path("imports/", include("followup.imports.urls")),
     path("worklog/", include("followup.worklog.urls")),
+    path("mail/", include("followup.mail.urls")),
 ]
