@@ -13,12 +13,15 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email import policy
-from email.message import EmailMessage
+from email.header import decode_header, make_header
+from email.message import Message as MimeMessage
 from email.parser import BytesParser
 from email.utils import getaddresses, parseaddr, parsedate_to_datetime
 
 TEXT_LIMIT = 4000  # enough for the reading rules; bodies beyond this are never looked at
-_PARSER = BytesParser(policy=policy.default)
+# compat32, not policy.default: the modern header classes made parsing ten times
+# slower (bench/mail_sync.py); the few headers we read are decoded by hand.
+_PARSER = BytesParser(policy=policy.compat32)
 
 
 @dataclass(frozen=True)
@@ -47,14 +50,13 @@ class Message:
 def parse_message(raw: bytes, received: datetime | None = None) -> Message:
     """The message in `raw` (RFC 5322 bytes); `received` dates a message with no Date."""
     mail = _PARSER.parsebytes(raw)
-    assert isinstance(mail, EmailMessage)  # policy.default makes EmailMessage
     name, sender = parseaddr(str(mail.get("From", "")))
     return Message(
         message_id=(_ids(mail.get("Message-ID")) or [""])[0],
         sender=sender.lower(),
-        sender_name=name,
+        sender_name=decoded(name),
         recipients=_addresses(mail, "To", "Cc"),
-        subject=" ".join(str(mail.get("Subject", "")).split()),
+        subject=" ".join(decoded(str(mail.get("Subject", ""))).split()),
         date=_date(mail.get("Date"), received),
         in_reply_to=(_ids(mail.get("In-Reply-To")) or [""])[0],
         references=tuple(_ids(mail.get("References"))),
@@ -67,7 +69,15 @@ def _ids(header: object) -> list[str]:
     return re.findall(r"<[^<>\s]+>", str(header or ""))
 
 
-def _addresses(mail: EmailMessage, *names: str) -> tuple[str, ...]:
+def decoded(header: str) -> str:
+    """A header's text with its encoded words (=?utf-8?q?...?=) decoded."""
+    try:
+        return str(make_header(decode_header(header)))
+    except (LookupError, ValueError, UnicodeDecodeError):  # a bad charset: as it came
+        return header
+
+
+def _addresses(mail: MimeMessage, *names: str) -> tuple[str, ...]:
     values = [str(v) for name in names for v in mail.get_all(name, [])]
     return tuple(address.lower() for _, address in getaddresses(values) if address)
 
@@ -81,16 +91,26 @@ def _date(header: object, received: datetime | None) -> datetime:
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
-def _body_text(mail: EmailMessage) -> str:
-    part = mail.get_body(preferencelist=("plain", "html"))
+def _text_part(mail: MimeMessage, subtype: str) -> MimeMessage | None:
+    for part in mail.walk():
+        attached = str(part.get("Content-Disposition", "")).lower().startswith("attachment")
+        if part.get_content_type() == f"text/{subtype}" and not attached:
+            return part
+    return None
+
+
+def _body_text(mail: MimeMessage) -> str:
+    """The first plain-text part, else the first HTML part as text."""
+    part = _text_part(mail, "plain") or _text_part(mail, "html")
     if part is None:
         return ""
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        return ""
     try:
-        content = part.get_content()
-    except (LookupError, ValueError):  # an unknown charset: read what we can
-        payload = part.get_payload(decode=True)
-        content = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
-    text = str(content)
+        text = payload.decode(part.get_content_charset() or "utf-8", "replace")
+    except LookupError:  # an unknown charset: read what we can
+        text = payload.decode("utf-8", "replace")
     return html_text(text) if part.get_content_type() == "text/html" else text
 
 
@@ -119,7 +139,7 @@ def new_text(text: str) -> str:
     return "\n".join(kept).strip()
 
 
-def _invitation(mail: EmailMessage) -> Invitation | None:
+def _invitation(mail: MimeMessage) -> Invitation | None:
     for part in mail.walk():
         if part.get_content_type() in ("text/calendar", "application/ics"):
             payload = part.get_payload(decode=True)

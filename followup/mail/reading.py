@@ -8,6 +8,7 @@ our own phrase lists, checked in order of what matters most to the plan.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -122,12 +123,49 @@ def _domain(address: str) -> str:
     return base_domain(address.rpartition("@")[2]) if "@" in address else ""
 
 
-def _by_address(people: tuple[str, ...], apps: tuple[ApplicationFacts, ...]) -> Match | None:
+@dataclass(frozen=True)
+class _Index:
+    """The applications' addresses, domains and names, looked up in one step each:
+    built once per set of applications, not once per message (bench/mail_sync.py)."""
+
+    addresses: dict[str, tuple[ApplicationFacts, ContactFacts]]
+    domains: dict[str, list[ApplicationFacts]]
+    companies: re.Pattern[str] | None
+    by_name: dict[str, list[ApplicationFacts]]
+
+
+@functools.lru_cache(maxsize=8)
+def _index(apps: tuple[ApplicationFacts, ...]) -> _Index:
+    addresses: dict[str, tuple[ApplicationFacts, ContactFacts]] = {}
+    domains: dict[str, list[ApplicationFacts]] = {}
+    by_name: dict[str, list[ApplicationFacts]] = {}
     for app in apps:
         for contact in app.contacts:
-            if contact.email and contact.email.lower() in people:
-                who = contact.name or contact.id
-                return Match(app.id, HIGH, f"{contact.email} is {who}'s address", contact.id)
+            if contact.email:
+                addresses.setdefault(contact.email.lower(), (app, contact))
+        for domain in _domains_of(app) - SHARED_DOMAINS:
+            domains.setdefault(domain, []).append(app)
+        if name := company_name(app.company):
+            by_name.setdefault(name.casefold(), []).append(app)
+    names = sorted(by_name, key=len, reverse=True)  # the longest name wins a tie
+    pattern = "|".join(re.escape(n) for n in names)
+    companies = re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.I) if names else None
+    return _Index(addresses, domains, companies, by_name)
+
+
+def _domains_of(app: ApplicationFacts) -> set[str]:
+    theirs = {_domain(c.email) for c in app.contacts if c.email}
+    if app.posting_url:
+        theirs.add(base_domain(urlsplit(app.posting_url).hostname or ""))
+    return theirs - {""}
+
+
+def _by_address(people: tuple[str, ...], index: _Index) -> Match | None:
+    for person in people:
+        if person in index.addresses:
+            app, contact = index.addresses[person]
+            who = contact.name or contact.id
+            return Match(app.id, HIGH, f"{contact.email} is {who}'s address", contact.id)
     return None
 
 
@@ -138,19 +176,16 @@ def _by_thread(message: Message, threads: dict[str, str]) -> Match | None:
     return None
 
 
-def _by_domain(people: tuple[str, ...], apps: tuple[ApplicationFacts, ...]) -> Match | None:
-    domains = {_domain(p) for p in people} - SHARED_DOMAINS - {""}
-    found = []
-    for app in apps:
-        theirs = {_domain(c.email) for c in app.contacts if c.email}
-        if app.posting_url:
-            theirs.add(base_domain(urlsplit(app.posting_url).hostname or ""))
-        if hit := sorted(domains & (theirs - SHARED_DOMAINS)):
-            found.append((app, hit[0]))
-    if len(found) != 1:  # none, or several applications at one employer: can't tell
+def _by_domain(people: tuple[str, ...], index: _Index) -> Match | None:
+    found = {
+        (app.id, domain)
+        for domain in sorted({_domain(p) for p in people})
+        for app in index.domains.get(domain, ())
+    }
+    if len({app for app, _ in found}) != 1:  # none, or several at one employer: can't tell
         return None
-    app, domain = found[0]
-    return Match(app.id, MEDIUM, f"sent from {domain}, the domain of its contacts or posting")
+    app_id, domain = min(found)
+    return Match(app_id, MEDIUM, f"sent from {domain}, the domain of its contacts or posting")
 
 
 _COMPANY_SUFFIX = re.compile(
@@ -158,17 +193,20 @@ _COMPANY_SUFFIX = re.compile(
 )
 
 
-def company_pattern(company: str) -> re.Pattern[str] | None:
+def company_name(company: str) -> str | None:
+    """The name to look for in a message: 'Acme Corp' -> 'Acme'; None when too short
+    to tell from chance ('HP', '3M')."""
     name = _COMPANY_SUFFIX.sub("", company.strip())
-    if len(name) < 3:  # "HP", "3M": too likely to appear by chance
+    return name if len(name) >= 3 else None
+
+
+def _by_company(message: Message, index: _Index) -> Match | None:
+    if index.companies is None:
         return None
-    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.I)
-
-
-def _by_company(message: Message, apps: tuple[ApplicationFacts, ...]) -> Match | None:
     where = f"{message.sender_name}\n{message.subject}\n{message.text}"
-    found = [a for a in apps if (p := company_pattern(a.company)) and p.search(where)]
-    if len({a.company.casefold() for a in found}) != 1 or len(found) != 1:
+    named = {m.group(0).casefold() for m in index.companies.finditer(where)}
+    found = [app for name in named for app in index.by_name[name]]
+    if len(found) != 1:  # none, or several companies or applications named
         return None
     return Match(found[0].id, LOW, f"mentions {found[0].company}")
 
@@ -179,11 +217,12 @@ def match(
     """The application `message` is about, or None. `threads` maps the Message-IDs of
     messages already matched to their application; `sent`: the user wrote it."""
     people = message.recipients if sent else (message.sender,)
+    index = _index(apps)
     return (
-        _by_address(people, apps)
+        _by_address(people, index)
         or _by_thread(message, threads)
-        or _by_domain(people, apps)
-        or _by_company(message, apps)
+        or _by_domain(people, index)
+        or _by_company(message, index)
     )
 
 
