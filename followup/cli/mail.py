@@ -111,6 +111,7 @@ def _sync(args: argparse.Namespace) -> int:
 
 def sync_with_progress(user: User, as_of: date | None) -> Any:
     """A sync; the first one (which may read thousands of messages) shows a bar."""
+    from rich.console import Console
     from rich.progress import Progress
 
     from ..mail import services
@@ -120,7 +121,7 @@ def sync_with_progress(user: User, as_of: date | None) -> Any:
         raise CliError("no mailbox is connected (followup mail connect)", EXIT_INVALID)
     if box.last_sync is not None or not sys.stderr.isatty():
         return services.sync(user, as_of=as_of)
-    with Progress(transient=True) as bar:
+    with Progress(console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("Reading the mailbox", total=None)
         return services.sync(
             user, lambda done, total: bar.update(task, completed=done, total=total), as_of

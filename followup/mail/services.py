@@ -218,7 +218,9 @@ class _Sync:
     def save(self, folder: Folder, rows: list[MailMessage]) -> None:
         """The messages read and where reading stopped, together: a sync cut off
         half-way starts again after the last message saved, never skips one."""
-        MailMessage.objects.bulk_create(rows, batch_size=500)
+        # ignore_conflicts: a sync running at the same time (cron and a click) may
+        # have saved the same message first; it is the same row either way.
+        MailMessage.objects.bulk_create(rows, batch_size=500, ignore_conflicts=True)
         folder.save()
 
 

@@ -3,6 +3,7 @@ change and ignore with the keyboard and the mouse, as a person would."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -29,6 +30,7 @@ def test_review_the_mail_confirm_change_and_ignore(
     page: Page,
     live_server: Any,
     user: User,
+    results_dir: Path,
     dovecot: Dovecot,
     mailbox_user: str,
     server: Any,
@@ -43,6 +45,7 @@ def test_review_the_mail_confirm_change_and_ignore(
     page.get_by_role("link", name="mail to review").click()
     page.get_by_role("button", name="Sync now").click()
     expect(page.get_by_role("status")).to_contain_text("Read 3 new messages; 3 to review.")
+    page.screenshot(path=str(results_dir / "mail-inbox.png"), full_page=True)
 
     # Confirm the interview with the keyboard: focus the button, press Enter.
     invite = page.locator("article", has_text="Interview invitation: Support Engineer")
