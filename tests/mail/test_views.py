@@ -155,3 +155,11 @@ def test_a_failed_sync_is_shown_plainly(synced: User) -> None:
 def test_disconnect_deletes_everything_kept(synced: User) -> None:
     client_for(synced).post(reverse("mail_disconnect"))
     assert not Mailbox.objects.exists() and not MailMessage.objects.exists()
+
+
+def test_automatic_confirmation_is_a_setting(synced: User) -> None:
+    client = client_for(synced)
+    client.post(reverse("mail_auto_confirm"), {"auto_confirm": "on"})
+    assert Mailbox.objects.get(user=synced).auto_confirm
+    client.post(reverse("mail_auto_confirm"), {})
+    assert not Mailbox.objects.get(user=synced).auto_confirm
