@@ -15,7 +15,7 @@ from ..tracker.models import Application, Event
 
 
 class Mailbox(models.Model):
-    """One user's IMAP connection; the password encrypted (see `secrets.py`)."""
+    """One user's IMAP connection; the password encrypted (see `vault.py`)."""
 
     SECURITY = (("tls", "TLS"), ("starttls", "STARTTLS"), ("plain", "none (loopback only)"))
     user = models.OneToOneField(

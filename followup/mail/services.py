@@ -21,7 +21,7 @@ from django.utils import timezone
 from ..tracker import services as tracker
 from ..tracker.errors import NotFound, ServiceError
 from ..tracker.models import Event
-from . import secrets
+from . import vault
 from .imap import MailError, Reader, Server
 from .message import Message, parse_message
 from .models import Folder, Mailbox, MailMessage
@@ -41,7 +41,7 @@ def mailbox_of(user: AbstractBaseUser) -> Mailbox | None:
 
 
 def server_of(mailbox: Mailbox) -> Server:
-    password = secrets.decrypt(mailbox.password_encrypted)
+    password = vault.decrypt(mailbox.password_encrypted)
     return Server(mailbox.host, mailbox.port, mailbox.security, mailbox.username, password)
 
 
@@ -75,8 +75,8 @@ def connect(user: AbstractBaseUser, server: Server, auto_confirm: bool = False) 
     except MailError as error:
         raise ServiceError(str(error)) from None
     try:
-        encrypted = secrets.encrypt(server.password)
-    except secrets.KeyProblem as error:
+        encrypted = vault.encrypt(server.password)
+    except vault.KeyProblem as error:
         raise ServiceError(str(error)) from None
     mailbox, _ = Mailbox.objects.update_or_create(
         user=user,
@@ -236,7 +236,7 @@ def sync(
     try:
         with Reader(server_of(mailbox)) as reader:
             job.run(reader)
-    except (MailError, secrets.KeyProblem) as error:
+    except (MailError, vault.KeyProblem) as error:
         job.result.error = str(error)
     if mailbox.auto_confirm and not job.result.error:
         job.result.confirmed = confirm_all_high(user, as_of)

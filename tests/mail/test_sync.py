@@ -235,7 +235,7 @@ def test_sync_errors_are_kept_and_nothing_is_lost(jane: User, filled: str, serve
     mail.connect(jane, server)
     mail.sync(jane, as_of=AS_OF)
     box = Mailbox.objects.get(user=jane)
-    box.password_encrypted = mail.secrets.encrypt("wrong")
+    box.password_encrypted = mail.vault.encrypt("wrong")
     box.save()
     result = mail.sync(jane, as_of=AS_OF)
     assert "refused the user name or password" in result.error

@@ -144,7 +144,7 @@ def test_connect_from_the_settings_page(jane: User, dovecot: Dovecot, mailbox_us
 
 
 def test_a_failed_sync_is_shown_plainly(synced: User) -> None:
-    Mailbox.objects.filter(user=synced).update(password_encrypted=mail.secrets.encrypt("wrong"))
+    Mailbox.objects.filter(user=synced).update(password_encrypted=mail.vault.encrypt("wrong"))
     client = client_for(synced)
     client.post(reverse("mail_sync"))
     page = client.get(reverse("mail_inbox")).content.decode()

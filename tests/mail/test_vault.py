@@ -10,7 +10,7 @@ import pytest
 from cryptography.fernet import Fernet
 from pytest_django.fixtures import Settings
 
-from followup.mail import secrets
+from followup.mail import vault
 
 
 def test_local_mode_makes_a_private_key_file(
@@ -18,9 +18,9 @@ def test_local_mode_makes_a_private_key_file(
 ) -> None:
     monkeypatch.delenv("FOLLOWUP_MAIL_KEY", raising=False)
     settings.HOSTED, settings.DATA_DIR = False, tmp_path
-    token = secrets.encrypt("app-password-123")
+    token = vault.encrypt("app-password-123")
     assert "app-password-123" not in token
-    assert secrets.decrypt(token) == "app-password-123"
+    assert vault.decrypt(token) == "app-password-123"
     assert stat.S_IMODE((tmp_path / "mail.key").stat().st_mode) == 0o600
 
 
@@ -29,13 +29,13 @@ def test_hosted_mode_needs_the_key_from_the_environment(
 ) -> None:
     settings.HOSTED = True
     monkeypatch.delenv("FOLLOWUP_MAIL_KEY", raising=False)
-    with pytest.raises(secrets.KeyProblem, match="FOLLOWUP_MAIL_KEY is not set"):
-        secrets.encrypt("x")
+    with pytest.raises(vault.KeyProblem, match="FOLLOWUP_MAIL_KEY is not set"):
+        vault.encrypt("x")
     monkeypatch.setenv("FOLLOWUP_MAIL_KEY", Fernet.generate_key().decode())
-    token = secrets.encrypt("x")
+    token = vault.encrypt("x")
     monkeypatch.setenv("FOLLOWUP_MAIL_KEY", Fernet.generate_key().decode())  # another key
-    with pytest.raises(secrets.KeyProblem, match="can't be read with this key"):
-        secrets.decrypt(token)
+    with pytest.raises(vault.KeyProblem, match="can't be read with this key"):
+        vault.decrypt(token)
     monkeypatch.setenv("FOLLOWUP_MAIL_KEY", "short")
-    with pytest.raises(secrets.KeyProblem, match="not a valid key"):
-        secrets.encrypt("x")
+    with pytest.raises(vault.KeyProblem, match="not a valid key"):
+        vault.encrypt("x")
