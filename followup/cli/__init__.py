@@ -144,7 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Importing a command module registers its commands; --help lists them in this order.
     from . import commands, digest, today, record, journal, feeds, imports, serve, worklog, insights  # noqa: F401, I001
     from . import corrections  # noqa: F401  (edit, remove, contacts: registers itself)
-    from . import browse, offer, shell  # noqa: F401
+    from . import browse, offer, shell, mail  # noqa: F401
 
     words = list(sys.argv[1:] if argv is None else argv)
     unknown = _unknown_command(words)

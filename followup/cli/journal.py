@@ -128,7 +128,8 @@ def _replan_options(parser: argparse.ArgumentParser) -> None:
 def cmd_replan(args: argparse.Namespace) -> int:
     """Recompute every application's next step for the new day; meant for cron.
 
-    Without --user, every user's applications are replanned.
+    Without --user, every user's applications are replanned. Connected mailboxes
+    are synced first (followup mail).
 
     Example:
         followup replan
@@ -137,10 +138,12 @@ def cmd_replan(args: argparse.Namespace) -> int:
     from django.contrib.auth.models import User
 
     from ..tracker import services
+    from .mail import sync_connected
 
     users = (
         [user_of(args)] if args.user else User.objects.filter(applications__isnull=False).distinct()
     )
+    sync_connected(users, args.as_of)  # new replies first, so the plan includes them
     count = services.replan(args.as_of, users)
     if args.format == "json":
         print_json({"replanned": count})

@@ -136,6 +136,7 @@ INSTALLED_APPS = [
     "followup.imports",
     "followup.worklog",
     "followup.insights.web",
+    "followup.mail",
 ]
 
 MIDDLEWARE = [

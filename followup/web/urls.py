@@ -9,4 +9,5 @@ urlpatterns = [
     path("imports/", include("followup.imports.urls")),
     path("worklog/", include("followup.worklog.urls")),
     path("insights/", include("followup.insights.web.urls")),
+    path("mail/", include("followup.mail.urls")),
 ]
