@@ -223,8 +223,8 @@ class ContactIn(Strict):
 class SalaryIn(Strict):
     """The journal's `salary`: an amount or a range (min, max or both)."""
 
-    min: Annotated[float, Field(ge=0)] | None = None
-    max: Annotated[float, Field(ge=0)] | None = None
+    min: Annotated[float, Field(ge=0, strict=True)] | None = None  # strict: false is no amount
+    max: Annotated[float, Field(ge=0, strict=True)] | None = None
     currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] | None = None
     period: Literal["year", "month", "week", "day", "hour"] | None = None
 

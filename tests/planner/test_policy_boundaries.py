@@ -323,3 +323,34 @@ def test_a_plan_in_india_skips_the_slowdown_and_1_january(
     )
     steps = steps_of(app, as_of=d("2026-12-24"), policy={"year_end_slowdown": slowdown})
     assert the("check_in", steps) == (d(due), d(due_by))
+
+
+def test_a_held_email_says_so_and_cites_the_rule() -> None:
+    # Check-in to Rita Mon 9 Mar; escalation 2 business days on (Wed 11) is held to a
+    # week after, Mon 16 Mar, due by Wed 18; the weekly limit's source joins quast.
+    events = [interviewed("2026-03-02"), emailed("2026-03-09", "rita")]
+    app = application(contacts=[RECRUITER, MANAGER], events=events)
+    steps = steps_of(app, as_of=d("2026-03-10"), policy={"escalate_delay": 2})
+    held = next(s for s in steps if s.action == "escalate")
+    assert (held.due, held.due_by, held.sources) == (
+        d("2026-03-16"),
+        d("2026-03-18"),
+        ("quast", "forbes"),
+    )
+    assert held.reason.endswith(" Held until Mon 16 Mar: one follow-up email a week at most.")
+
+
+def test_a_check_in_to_the_insider_is_never_held() -> None:
+    # Rita got a check-in Mon 2 Mar; they replied Tue 3 Mar (the ladder restarts) and the
+    # next check-in went to Ines, the insider, the same day. The one after goes to Ines
+    # too, 2 days later (Thu 5 Mar): no week's wait, whatever was sent to Rita.
+    events = [
+        {"type": "applied", "at": "2026-02-20"},
+        emailed("2026-03-02", "rita"),
+        {"type": "heard", "at": "2026-03-03T09:00", "kind": "reply", "from": "rita"},
+        emailed("2026-03-03T15:00", "ines"),
+    ]
+    app = application(contacts=[RECRUITER, INSIDER], events=events)
+    steps = steps_of(app, as_of=d("2026-03-03"), policy={"pre_interview_check_in_days": 2})
+    check_in = next(s for s in steps if s.action == "check_in")
+    assert (check_in.to, check_in.due) == ("ines", d("2026-03-05"))
