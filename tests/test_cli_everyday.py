@@ -187,7 +187,7 @@ def test_list_and_show_in_json_carry_their_format(
 ) -> None:
     listed = json.loads(run(capsys, "list", "--format", "json")[1])
     assert listed["format"] == "followup-list/1"
-    assert len(listed["applications"]) == 11
+    assert len(listed["applications"]) == 12
     row = next(a for a in listed["applications"] if a["id"] == MESA)
     assert (row["stage"], row["next_action"]) == ("interviewing", "send_thank_you")
     offers = json.loads(run(capsys, "list", "--stage", "offer", "--format", "json")[1])

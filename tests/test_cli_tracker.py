@@ -446,7 +446,7 @@ def test_serve_setup_loads_the_demo_once_and_issues_links(
 def test_serve_marks_the_demo_as_sample_data_and_never_adds_it_again() -> None:
     prepare("http://127.0.0.1:8765", today=AS_OF)
     user = local_user()
-    assert Application.objects.filter(user=user, sample=True).count() == 11
+    assert Application.objects.filter(user=user, sample=True).count() == 12
     user.delete()  # "delete my account": a new local user, who never signed in
     prepare("http://127.0.0.1:8765", today=AS_OF)
     assert local_user().pk != user.pk

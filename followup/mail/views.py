@@ -75,9 +75,7 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         event = services.confirm(user_of(request), pk, changes, as_of(request))
     except services.ServiceError as error:
-        form = ChangeForm(
-            request.POST or None, applications=_applications(request), auto_id=_ids(found)
-        )
+        form = ChangeForm(request.POST, applications=_applications(request), auto_id=_ids(found))
         form.is_valid()
         for problem in error.problems:
             form.add_error(None, problem)

@@ -202,13 +202,12 @@ def set_weekly_minimum(user: AbstractBaseUser, value: Any) -> int:
 
 
 def week_rows(user: AbstractBaseUser, week: str, upto: date | None = None) -> WorkLog:
-    """The user's work-search log for ISO week `week`: their contacts, oldest first;
-    with `upto` (the user's today), only those made by then: an interview booked for
-    Friday is no contact yet on Tuesday, and a claim must not say it is."""
+    """The user's work-search log for ISO week `week`: their contacts, oldest first,
+    only those made by `upto` (the user's today unless given): an interview booked for
+    Friday is no contact yet on Tuesday, and a claim must not say it is (rules §2, §4.0)."""
     start = parse_week(week)
-    end = start + timedelta(days=7)
-    if upto is not None:
-        end = min(end, upto + timedelta(days=1))
+    upto = upto or services.today_for(user)
+    end = min(start + timedelta(days=7), upto + timedelta(days=1))
     first, after = start.isoformat(), end.isoformat()
     events = list(
         Event.objects.filter(

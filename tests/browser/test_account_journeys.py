@@ -91,10 +91,68 @@ def test_sign_up_out_in_and_delete_the_account(
     expect(page.get_by_role("heading", name="Today", level=1)).to_be_visible()
 
     page.goto(f"{live_server.url}/settings/")
-    page.get_by_label(re.compile("^Type your username")).fill("robin")
+    # An account with a password (hosted) confirms with it; a username would not do.
+    page.get_by_label("Type your password to confirm").fill("a long and fine passphrase")
     page.get_by_role("button", name="Delete my account and all my data").click()
     expect(page).to_have_url(re.compile(r"/accounts/login/"))
     assert not User.objects.filter(username="robin").exists()
+
+
+@pytest.mark.submits("password_change")
+def test_change_the_password_from_settings(
+    page: Page, live_server: Any, settings: Settings, transactional_db: None
+) -> None:
+    settings.HOSTED = True
+    User.objects.create_user("robin", "robin@example.org", "a long and fine passphrase")
+    page.goto(f"{live_server.url}/accounts/login/")
+    sign_in(page, "robin", "a long and fine passphrase")
+    page.goto(f"{live_server.url}/settings/")
+    page.get_by_role("link", name="Password").click()
+    page.get_by_label("Old password").fill("not the password")
+    page.get_by_label("New password", exact=True).fill("another fine long passphrase")
+    page.get_by_label("New password confirmation").fill("another fine long passphrase")
+    page.get_by_role("button", name="Change the password").click()
+    expect(page.get_by_text("Your old password was entered incorrectly")).to_be_visible()
+    page.get_by_label("Old password").fill("a long and fine passphrase")
+    page.get_by_label("New password", exact=True).fill("another fine long passphrase")
+    page.get_by_label("New password confirmation").fill("another fine long passphrase")
+    page.get_by_role("button", name="Change the password").click()
+    expect(page.get_by_role("heading", name="Password changed")).to_be_visible()
+    assert User.objects.get(username="robin").check_password("another fine long passphrase")
+
+
+@pytest.mark.submits("password_reset", "password_reset_confirm", "login")
+def test_reset_a_forgotten_password_by_email(
+    page: Page,
+    live_server: Any,
+    settings: Settings,
+    transactional_db: None,
+    mailoutbox: list[Any],
+) -> None:
+    settings.HOSTED = True
+    User.objects.create_user("robin", "robin@example.org", "a long and fine passphrase")
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_role("link", name="Choose a new one").click()
+    page.get_by_label("Email").fill("robin@example.org")
+    page.get_by_role("button", name="Send the link").click()
+    expect(page.get_by_role("heading", name="Check your email")).to_be_visible()
+    assert len(mailoutbox) == 1 and mailoutbox[0].to == ["robin@example.org"]
+    link = re.search(r"https?://\S+", mailoutbox[0].body)
+    assert link is not None
+    page.goto(link[0])
+    page.get_by_label("New password", exact=True).fill("another fine long passphrase")
+    page.get_by_label("New password confirmation").fill("another fine long passphrase")
+    page.get_by_role("button", name="Set the password").click()
+    expect(page.get_by_role("heading", name="Password set")).to_be_visible()
+    page.get_by_role("link", name="Sign in").click()
+    sign_in(page, "robin", "another fine long passphrase")
+
+
+def sign_in(page: Page, username: str, password: str) -> None:
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", name="Today", level=1)).to_be_visible()
 
 
 @pytest.mark.submits("digest_unsubscribe")

@@ -8,6 +8,7 @@ which proves the view let the person in. Pages answer anonymous visitors with a
 redirect to the login page (302), the API with 401; another user's objects are 404.
 Links that carry their own secret (login links, calendar feeds, unsubscribe links,
 password resets) are tried with a made-up secret: refused for everyone.
+A route that shows a page and takes its form has both tried: (page(...), form(...)).
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from pytest_django.fixtures import Settings as SettingsWrapper
 
 from followup.api import services as api_services
-from followup.tracker import services
+from followup.mail.models import Mailbox, MailMessage
+from followup.tracker import corrections, services
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ SECRET = Access("get", 404, 404, 404)  # a made-up secret in the link
 
 # Route name -> expected statuses. The owner's objects are in the URL (their
 # application, their event); "other" is signed in as someone else.
-ACCESS: dict[str, Access] = {
+ACCESS: dict[str, Access | tuple[Access, ...]] = {
     "today": page(),
     "step_done": form(other=404),
     "heard_back": form(other=404),
@@ -109,7 +111,35 @@ ACCESS: dict[str, Access] = {
     "worklog": page(),
     "worklog_minimum": form(),
     "worklog_download": page(),
+    # Correcting an application, its contacts and events (GET: the form, POST: saving it).
+    "edit_application": (page(other=404), form(other=404)),
+    "reopen_application": form(other=404, owner=302),  # not closed: said, and back
+    "delete_application": (page(other=404), form(other=404, owner=302)),
+    "undo_delete": form(other=404, owner=302),  # the owner's deleted application
+    "add_contact": (page(other=404), form(other=404)),
+    "edit_contact": (page(other=404), form(other=404)),
+    "remove_contact": (page(other=404), form(other=404, owner=302)),
+    "edit_event": (page(other=404), form(other=404)),
+    "contacts": page(),
+    # Each removes their own sample data (none for the other user).
+    "remove_sample_data": (page(), form(other=302, owner=302)),
+    "decide_offer": form(other=404),  # no decision given: 422
+    "insights": page(),
+    "api:insights": api("get", 200, other=200),
+    # The mailbox: the owner's has one proposal (pk in the URL); the other user has none.
+    "mail_inbox": page(),
+    "mail_sync": form(other=302, owner=302),  # no mailbox to read: to the settings
+    "mail_confirm": form(other=404),  # the proposal names no application: 422
+    "mail_ignore": form(other=404, owner=302),
+    "mail_settings": (page(), form()),
+    "mail_auto_confirm": form(other=404, owner=302),  # the other has no mailbox
+    "mail_disconnect": form(other=302, owner=302),
 }
+
+
+def accesses(name: str) -> tuple[Access, ...]:
+    entry = ACCESS[name]
+    return entry if isinstance(entry, tuple) else (entry,)
 
 
 def routes(patterns: list[Any], namespace: str = "") -> dict[str, set[str]]:
@@ -139,10 +169,12 @@ def test_every_route_has_an_entry() -> None:
 
 def url_args(name: str, owner: User, event_id: int, token_id: int) -> dict[str, Any]:
     """Values for the route's URL parameters: the owner's objects, made-up secrets."""
-    slug = services.applications_of(owner).order_by("slug").first().slug  # type: ignore[union-attr]
-    known = {
-        "slug": slug,
-        "app_id": slug,
+    app = services.applications_of(owner).order_by("slug").first()
+    assert app is not None
+    params = ROUTES[name]
+    known: dict[str, Any] = {
+        "slug": app.slug,
+        "app_id": app.slug,
         "event_id": event_id,
         "token_id": token_id,
         "token": "made-up-secret",
@@ -151,13 +183,40 @@ def url_args(name: str, owner: User, event_id: int, token_id: int) -> dict[str, 
         "week": "2026-W47",
         "fmt": "csv",
     }
-    return {key: known[key] for key in ROUTES[name]}
+    if "contact_id" in params:
+        known["contact_id"] = app.contacts.order_by("slug").first().slug  # type: ignore[union-attr]
+    if "trash_id" in params:
+        last = services.applications_of(owner).order_by("slug").last()
+        known["trash_id"] = corrections.delete_application(owner, last.slug).pk  # type: ignore[union-attr]
+    if "pk" in params:
+        known["pk"] = proposal_for(owner).pk
+    return {key: known[key] for key in params}
 
 
-@pytest.mark.parametrize("name", sorted(set(ROUTES) & set(ACCESS)))
-def test_access(name: str, owner: User, other: User, settings: SettingsWrapper) -> None:
+def proposal_for(owner: User) -> MailMessage:
+    """A mailbox for the owner (never read: no server) with one proposal waiting."""
+    mailbox = Mailbox.objects.create(
+        user=owner, host="imap.example.org", username="owner", password_encrypted="-"
+    )
+    return MailMessage.objects.create(
+        mailbox=mailbox, message_key="0" * 64, subject="Re: your application", label="a reply"
+    )
+
+
+CASES = [
+    pytest.param(name, access, id=name if len(accesses(name)) == 1 else f"{name}-{access.method}")
+    for name in sorted(set(ROUTES) & set(ACCESS))
+    for access in accesses(name)
+]
+
+
+@pytest.mark.parametrize(("name", "access"), CASES)
+def test_access(
+    name: str, access: Access, owner: User, other: User, settings: SettingsWrapper
+) -> None:
     settings.HOSTED = True
-    access = ACCESS[name]
+    if name in ("mail_auto_confirm", "mail_disconnect"):
+        proposal_for(owner)
     app = services.applications_of(owner).order_by("slug").first()
     assert app is not None
     event_id = app.events.order_by("pk").last().pk  # type: ignore[attr-defined, union-attr]

@@ -223,11 +223,11 @@ def test_the_contacts_page_rows_and_search(other: User, owner: User) -> None:
 def test_sample_data_is_added_once_and_removed_without_the_users_own(db: None) -> None:
     user = User.objects.create_user("new", "new@example.org")
     assert corrections.first_run_sample_data(user, AS_OF) is True
-    assert corrections.sample_count(user) == 11
+    assert corrections.sample_count(user) == 12
     services.add_application(user, {"id": "mine", "company": "My Co", "events": []})
     services.update_application(user, "zia-solar-coordinator", {"notes": "edited"})
-    assert corrections.sample_count(user) == 11  # an edited sample is still sample data
-    assert corrections.remove_sample_data(user) == 11
+    assert corrections.sample_count(user) == 12  # an edited sample is still sample data
+    assert corrections.remove_sample_data(user) == 12
     assert list(services.applications_of(user).values_list("slug", flat=True)) == ["mine"]
     services.delete_application(user, "mine")
     assert corrections.first_run_sample_data(user, AS_OF) is False  # never again

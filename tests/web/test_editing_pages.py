@@ -241,9 +241,9 @@ def test_remove_the_sample_data_keeps_your_own(owner_client: Client, owner: User
     today = owner_client.get("/").content.decode()
     assert "sample data" in today and "/sample-data/remove/" in today
     confirm = text(owner_client.get("/sample-data/remove/"))
-    assert "deletes the 10 sample applications" in confirm
+    assert "deletes the 11 sample applications" in confirm
     done = owner_client.post("/sample-data/remove/", follow=True)
-    assert "Removed 10 sample applications." in text(done)
+    assert "Removed 11 sample applications." in text(done)
     assert list(services.applications_of(owner).values_list("slug", flat=True)) == [ZIA]
     assert "/sample-data/remove/" not in owner_client.get("/").content.decode()
 

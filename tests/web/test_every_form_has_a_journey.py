@@ -17,13 +17,17 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth.models import User
+from django.contrib.auth.tokens import default_token_generator
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from pytest_django.fixtures import Settings
 
 import tests.browser
 from followup.api import services as api_tokens
 from followup.digest import services as digest
+from followup.mail.models import Mailbox, MailMessage
 from followup.tracker import services
 
 ZIA = "zia-solar-coordinator"
@@ -109,6 +113,21 @@ def everything(owner: User, owner_client: Client, settings: Settings) -> dict[st
     )
     services.applications_of(owner).filter(slug="mesa-grid-analyst").update(sample=True)
     api_tokens.create_token(owner, "backup")
+    # A connected mailbox (never read here) with one proposal: the inbox's forms.
+    mailbox = Mailbox.objects.create(
+        user=owner, host="imap.example.org", username="owner@example.org", password_encrypted="-"
+    )
+    MailMessage.objects.create(
+        mailbox=mailbox,
+        message_key="0" * 64,
+        subject="Re: Data Analyst",
+        sender="pat@example.org",
+        application=services.get_application(owner, "mesa-grid-analyst"),
+        event={"type": "heard", "at": "2026-11-17T09:30", "channel": "email", "kind": "reply"},
+        label="a reply",
+        confidence="high",
+        evidence="a reply in a thread already matched",
+    )
     for url in (
         "/",
         "/applications/",
@@ -129,6 +148,9 @@ def everything(owner: User, owner_client: Client, settings: Settings) -> dict[st
         "/api/tokens/",
         "/imports/",
         "/worklog/",
+        "/insights/",
+        "/mail/",
+        "/mail/settings/",
     ):
         visit(owner_client, url, seen)
     visit(owner_client, "/feeds/settings/regenerate/", seen, go="1")  # the feed on: its off form
@@ -138,10 +160,23 @@ def everything(owner: User, owner_client: Client, settings: Settings) -> dict[st
     visit(owner_client, "/imports/", seen, action="preview", file=SimpleUploadedFile("a.csv", csv))
     owner_client.post(f"/applications/{ZIA}/delete/")
     visit(owner_client, "/applications/", seen)  # the Undo form
-    settings.HOSTED = True
+    settings.HOSTED = True  # the password pages are a hosted followup's
+    for url in ("/accounts/password/", "/accounts/password/changed/"):
+        visit(owner_client, url, seen)
     visitor = Client()
-    for url in ("/accounts/login/", "/accounts/signup/"):
+    for url in (
+        "/accounts/login/",
+        "/accounts/signup/",
+        "/accounts/password/reset/",
+        "/accounts/password/reset/sent/",
+        "/accounts/password/reset/done/",
+    ):
         visit(visitor, url, seen)
+    uid = urlsafe_base64_encode(force_bytes(owner.pk))
+    emailed = visitor.get(
+        f"/accounts/password/reset/{uid}/{default_token_generator.make_token(owner)}/"
+    )
+    visit(visitor, emailed["Location"], seen)  # the link's new-password form
     token = digest.issue_token(digest.update_subscription(owner, True, "o@example.org"))
     visit(visitor, f"/digest/unsubscribe/{token}/", seen)
     return seen

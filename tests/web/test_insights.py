@@ -55,11 +55,21 @@ def test_page_cli_and_api_give_the_same_figures_for_the_demo(
     from_cli = cli_json(capsys, "--user", "owner", "--as-of", AS_OF.isoformat())
     assert from_api == from_cli
     assert from_api["format"] == "followup-insights/1"
-    # The demo, moved to this week: ten applications sent, seven answered (counted by
-    # hand from examples/demo.json: Mesa Grid, Rio Abajo and Desert Bloom never had a message
-    # or a call in which they spoke).
+    # The demo, moved to this week (36 weeks: the demo's day is AS_OF), counted by hand
+    # from examples/demo.json. Eleven applications sent (Caprock Renewables has no
+    # `applied` yet). Eight answered: Mesa Grid, Rio Abajo and Desert Bloom never had a
+    # message or a call in which they spoke. Eight interviewed: every answered one but
+    # Sandia Transit, whose interview is booked two days after AS_OF, plus Mesa Grid
+    # (interviewed without a logged invitation). One offer (Turquoise Trail), none
+    # accepted. From the latest interview: those same eight, five answered since
+    # (Saguaro, Petroglyph, Summit, Turquoise Trail, Zia; not Mesa Grid, Rio Grande,
+    # Front Range).
     funnel = from_api["funnel"]
-    assert (funnel["applied"], funnel["answered"]) == (10, 7)
+    stages = ("applied", "answered", "interviewed", "offered", "accepted")
+    assert tuple(funnel[stage] for stage in stages) == (11, 8, 8, 1, 0)
+    from_interview = from_api["time_to_answer"][-1]
+    assert from_interview["from"] == "interview"
+    assert (from_interview["n"], from_interview["answered"]) == (8, 5)
 
     html = owner_client.get(reverse("insights")).content.decode()
     assert [row[1] for row in cells(html, "funnel")] == [
@@ -118,11 +128,12 @@ def test_the_api_refuses_a_bad_date_or_an_unknown_parameter(owner: User) -> None
 
 def test_the_cli_reads_a_file_without_the_database(capsys: pytest.CaptureFixture[str]) -> None:
     found = cli_json(capsys, "examples/demo.json", "--as-of", "2026-03-11")
-    assert (found["as_of"], found["funnel"]["applied"]) == ("2026-03-11", 10)
+    assert (found["as_of"], found["funnel"]["applied"]) == ("2026-03-11", 11)
     assert main(["insights", "examples/demo.json", "--as-of", "2026-03-11"]) == 0
     text = capsys.readouterr().out
+    # Counted by hand as above: 11 sent, 8 answered, 8 / 11 = 72.7 % shown as 73 %.
     assert text.startswith(
-        "Insights as of 2026-03-11\nYou sent 10 applications; 7 heard back (70 %)."
+        "Insights as of 2026-03-11\nYou sent 11 applications; 8 heard back (73 %)."
     )
 
 
