@@ -366,3 +366,12 @@ def test_a_long_closed_column_shows_the_latest_and_links_to_all(other: User) -> 
     assert cards(everything.split('id="column-closed"')[1].split("</section>")[0]) == 60
     found = client.get(reverse("board"), {"q": "Old"}).content.decode()
     assert cards(found) == 60  # a search shows every match
+
+
+def test_a_card_with_nothing_to_do_names_no_step(owner: User, owner_client: Client) -> None:
+    """An application with no pending step (saved, nothing logged) shows no step line,
+    never the placeholder for a step this version doesn't know."""
+    services.add_application(owner, {"id": "quiet", "company": "Quiet Co"}, as_of=AS_OF)
+    page = owner_client.get(reverse("board")).content.decode()
+    assert "Quiet Co" in page
+    assert "Unknown step" not in page

@@ -78,7 +78,7 @@ CLOSED_SHOWN = 50
 def _columns(by_stage: dict[str, list[Application]], today: date, all_closed: bool) -> list[Column]:
     def card(app: Application) -> Card:
         due = app.next_due
-        action = action_label(app.next_action)
+        action = action_label(app.next_action) if app.next_action else ""
         return Card(app, action, due is not None and due < today, due == today)
 
     def shown(stage: str, apps: list[Application]) -> list[Application]:
