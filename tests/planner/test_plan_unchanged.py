@@ -1,0 +1,60 @@
+"""The plan output is unchanged by the speed work: `followup plan --format json` on
+the demo and on two synthetic journals gives the JSON recorded in
+tests/fixtures/plan_golden/ before any of it (from the merged code of 2026-12-01).
+
+To record them again after a deliberate change of the rules or the wording:
+    FOLLOWUP_RECORD_GOLDEN=1 .venv/bin/pytest tests/planner/test_plan_unchanged.py
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from followup.cli import main
+from followup.planner.demo import demo_data
+
+AS_OF = date(2026, 3, 11)
+ROOT = Path(__file__).resolve().parents[2]
+GOLDEN = ROOT / "tests" / "fixtures" / "plan_golden"
+
+
+def synthetic(count: int, seed: int) -> dict[str, Any]:
+    spec = importlib.util.spec_from_file_location("synthetic", ROOT / "bench" / "synthetic.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    journal: dict[str, Any] = module.synthetic_journal(count, AS_OF, seed)
+    return journal
+
+
+JOURNALS = {
+    "demo": lambda: demo_data(AS_OF),
+    "synthetic-1": lambda: synthetic(120, 1),
+    "synthetic-2": lambda: synthetic(120, 2),
+}
+
+
+@pytest.mark.parametrize("name", list(JOURNALS))
+def test_plan_json_is_what_it_was(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    journal = tmp_path / "journal.json"
+    journal.write_text(json.dumps(JOURNALS[name]()), encoding="utf-8")
+    assert main(["plan", str(journal), "--as-of", AS_OF.isoformat(), "--format", "json"]) == 0
+    printed = capsys.readouterr().out
+    golden = GOLDEN / f"{name}.json"
+    if os.environ.get("FOLLOWUP_RECORD_GOLDEN"):
+        golden.write_text(printed, encoding="utf-8")
+    # Compared re-encoded, so spacing and escaping may differ but keys keep their order.
+    assert canonical(printed) == canonical(golden.read_text(encoding="utf-8"))
+
+
+def canonical(text: str) -> str:
+    return json.dumps(json.loads(text), ensure_ascii=False)
