@@ -170,7 +170,7 @@ DEMO_RIO_ABAJO_NOVEMBER = [
 ]
 DEMO_NUDGES = [  # two final interviews (Mesa Grid, Turquoise Trail); nothing sent that week
     ("keep_searching", None),
-    ("weekly_goal", "You sent 0 applications in the last 7 days; aim for 5."),
+    ("weekly_goal", "You sent no application in the last 7 days; aim for 5."),
 ]
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -58,11 +57,22 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def print_json(data: object) -> None:
-    """JSON on stdout: indented for a person at a terminal, compact (and much faster,
-    as the C encoder only handles compact output) for a pipe or a file."""
-    indent = 2 if sys.stdout.isatty() else None
-    sys.stdout.write(json.dumps(data, indent=indent, ensure_ascii=False))
-    sys.stdout.write("\n")
+    """JSON on stdout, UTF-8: indented for a person at a terminal, compact for a pipe
+    or a file. orjson encodes several times faster than the standard library; non-str
+    keys become strings, as `json.dumps` does."""
+    import orjson
+
+    options = orjson.OPT_NON_STR_KEYS | orjson.OPT_APPEND_NEWLINE
+    if sys.stdout.isatty():
+        options |= orjson.OPT_INDENT_2
+    encoded = orjson.dumps(data, option=options)
+    binary = getattr(sys.stdout, "buffer", None)
+    if binary is None:  # a text-only stream (a test's StringIO)
+        sys.stdout.write(encoded.decode())
+        return
+    sys.stdout.flush()  # what was written as text goes out first
+    binary.write(encoded)
+    binary.flush()
 
 
 def _print_plan(journal: Journal, as_of: date, output: str) -> int:
