@@ -39,6 +39,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     """
     from ..planner.journal import load_journal  # the planner only once it is needed
 
+    keep_holiday_tables()
     journal = load_journal(args.file)
     return _print_plan(journal, args.as_of or date.today(), args.format)
 
@@ -52,8 +53,24 @@ def cmd_demo(args: argparse.Namespace) -> int:
     """
     from ..planner.demo import demo_journal
 
+    keep_holiday_tables()
     as_of = args.as_of or date.today()
     return _print_plan(demo_journal(as_of), as_of, args.format)
+
+
+def keep_holiday_tables() -> None:
+    """Holiday tables kept in the cache folder (FOLLOWUP_CACHE_DIR, else the user's
+    cache folder), so that later runs need not import every country's holidays."""
+    import os
+
+    import platformdirs
+
+    from ..planner import holiday_tables
+
+    folder = os.environ.get("FOLLOWUP_CACHE_DIR") or platformdirs.user_cache_dir(
+        "followup", appauthor=False
+    )
+    holiday_tables.use_folder(Path(folder))
 
 
 def print_json(data: object) -> None:
