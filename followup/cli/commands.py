@@ -37,10 +37,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
     Example:
         followup plan examples/demo.json --as-of 2026-03-11
     """
-    from ..planner.journal import load_journal  # the planner only once it is needed
-
     keep_holiday_tables()
-    journal = load_journal(args.file)
+    journal = read_journal(args.file)
     return _print_plan(journal, args.as_of or date.today(), args.format)
 
 
@@ -56,6 +54,25 @@ def cmd_demo(args: argparse.Namespace) -> int:
     keep_holiday_tables()
     as_of = args.as_of or date.today()
     return _print_plan(demo_journal(as_of), as_of, args.format)
+
+
+def read_journal(path: Path) -> Journal:
+    """The journal file, decoded by orjson (about twice as fast as the standard
+    library); on any trouble the planner's own reader says what is wrong and where."""
+    import orjson
+
+    from ..planner.journal import JournalError, load_journal, parse_journal
+
+    try:
+        data = orjson.loads(path.read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        # A missing file, bad JSON, or JSON orjson refuses and the standard library
+        # reads (NaN, huge integers, a byte-order mark): the reference decides.
+        return load_journal(path)
+    try:
+        return parse_journal(data)
+    except JournalError as error:
+        raise JournalError([f"{path}: {problem}" for problem in error.problems]) from None
 
 
 def keep_holiday_tables() -> None:

@@ -58,3 +58,29 @@ def test_plan_json_is_what_it_was(
 
 def canonical(text: str) -> str:
     return json.dumps(json.loads(text), ensure_ascii=False)
+
+
+def test_json_orjson_refuses_is_read_by_the_standard_library(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A byte-order mark (some Windows editors write one) stops orjson, not the
+    standard library: the journal is read all the same, and plans as without it."""
+    journal = tmp_path / "journal.json"
+    journal.write_bytes(b"\xef\xbb\xbf" + json.dumps(demo_data(AS_OF)).encode())
+    assert main(["plan", str(journal), "--as-of", AS_OF.isoformat(), "--format", "json"]) == 0
+    printed = capsys.readouterr().out
+    assert canonical(printed) == canonical((GOLDEN / "demo.json").read_text(encoding="utf-8"))
+
+
+def test_a_problem_found_after_decoding_names_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = demo_data(AS_OF)
+    data["applications"][0]["events"][0]["type"] = "waved"
+    journal = tmp_path / "journal.json"
+    journal.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["plan", str(journal), "--as-of", AS_OF.isoformat()]) == 2
+    first_id = data["applications"][0]["id"]
+    assert capsys.readouterr().err.startswith(
+        f"error: {journal}: {first_id}: events[0].type: 'waved' is not an event type"
+    )
