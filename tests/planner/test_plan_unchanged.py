@@ -11,6 +11,8 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -84,3 +86,16 @@ def test_a_problem_found_after_decoding_names_the_file(
     assert capsys.readouterr().err.startswith(
         f"error: {journal}: {first_id}: events[0].type: 'waved' is not an event type"
     )
+
+
+def test_the_command_keeps_holiday_tables_in_the_cache_folder(tmp_path: Path) -> None:
+    # A process of its own: this one's calendars may have been built by other tests.
+    journal = tmp_path / "journal.json"
+    journal.write_text(json.dumps(demo_data(AS_OF)), encoding="utf-8")
+    env = {**os.environ, "FOLLOWUP_CACHE_DIR": str(tmp_path / "cache")}
+    command = [sys.executable, "-m", "followup", "plan", str(journal), "--as-of", "2026-03-11"]
+    subprocess.run(command, env=env, check=True, capture_output=True)
+    stored = {path.name for path in (tmp_path / "cache").glob("holidays-*/*.json")}
+    # The demo's calendars: New Mexico (the profile's), Arizona, Colorado; the Texan
+    # application is only saved (nothing to count in business days), so no table.
+    assert stored == {"US-NM.json", "US-AZ.json", "US-CO.json"}
