@@ -6,11 +6,13 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..planner.journal import load_journal
-from ..planner.model import Journal
 from . import EXIT_INVALID, CliError, as_of_option, command
 from .tracker import format_option, print_json
+
+if TYPE_CHECKING:  # the planner is imported by the command that runs, not by `followup`
+    from ..planner.model import Journal
 
 
 def _options(parser: argparse.ArgumentParser) -> None:
@@ -50,6 +52,8 @@ def cmd_insights(args: argparse.Namespace) -> int:
     if args.file is not None:
         if args.user:
             raise CliError("--user names whose log to read: leave it out with FILE", EXIT_INVALID)
+        from ..planner.journal import load_journal
+
         journal, as_of = load_journal(args.file), args.as_of or date.today()
     else:
         journal, as_of = _from_log(args)

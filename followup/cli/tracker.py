@@ -93,7 +93,10 @@ def tracker_command(configure: Configure) -> Callable[[Command], Command]:
     def register(func: Command) -> Command:
         @functools.wraps(func)
         def run(args: argparse.Namespace) -> int:
+            from .commands import keep_holiday_tables
+
             django_setup()
+            keep_holiday_tables()  # every write replans: no country modules imported
             from django.db import DatabaseError
 
             from ..tracker.services import ServiceError

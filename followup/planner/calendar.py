@@ -21,8 +21,7 @@ from datetime import MAXYEAR, MINYEAR, date
 from functools import cache
 from itertools import accumulate
 
-import holidays
-from holidays.registry import EntityLoader
+from . import holiday_tables
 
 # A year has 260-262 weekdays; dividing a shortfall by this never overshoots by much.
 _BUSINESS_DAYS_PER_YEAR = 250
@@ -73,6 +72,8 @@ def _country_codes() -> frozenset[str]:
     # `holidays.list_supported_countries()` does, at a cost of ~100 ms). Checking it
     # first also keeps out names `country_holidays` would otherwise accept or choke
     # on: financial markets ("NYSE") and module constants ("PUBLIC").
+    from holidays.registry import EntityLoader
+
     return frozenset(EntityLoader.get_country_codes())
 
 
@@ -90,28 +91,49 @@ def _pinned_language(default: str | None, supported: Collection[str]) -> str | N
     return english[0] if english else default
 
 
+def _checked_language(country: str, subdivision: str | None) -> str | None:
+    """The language of the holiday names, once the package has accepted the calendar."""
+    import holidays  # here: importing a country's holidays imports every country's
+
+    code = country.upper()
+    if code not in _country_codes():
+        raise CalendarError(f"country {country!r} has no holiday calendar")
+    try:
+        probe = holidays.country_holidays(code, subdiv=subdivision, years=(), expand=False)
+    except (NotImplementedError, ValueError) as exc:
+        raise CalendarError(f"subdivision {subdivision!r} is not a subdivision of {code}") from exc
+    return _pinned_language(probe.default_language, probe.supported_languages)
+
+
 class BusinessCalendar:
     """Business-day arithmetic for one holiday calendar (country, subdivision, slowdown)."""
 
-    __slots__ = ("_country", "_language", "_lock", "_names", "_slowdown", "_span", "_subdivision")
+    __slots__ = (
+        "_country",
+        "_language",
+        "_lock",
+        "_names",
+        "_slowdown",
+        "_span",
+        "_stored",
+        "_subdivision",
+    )
 
     def __init__(
         self, country: str, subdivision: str | None = None, year_end_slowdown: bool = True
     ) -> None:
         code = country.upper()
         subdivision = subdivision or None  # the package reads "" as "no subdivision" too
-        if code not in _country_codes():
-            raise CalendarError(f"country {country!r} has no holiday calendar")
-        try:
-            probe = holidays.country_holidays(code, subdiv=subdivision, years=(), expand=False)
-        except (NotImplementedError, ValueError) as exc:
-            raise CalendarError(
-                f"subdivision {subdivision!r} is not a subdivision of {code}"
-            ) from exc
+        # A stored table was written only for a country and subdivision the package
+        # accepted: the (costly) check is made once, when the table is first computed.
+        stored = holiday_tables.read(code, subdivision)
+        if stored is None:
+            stored = {"language": _checked_language(country, subdivision), "ranges": {}}
         self._country = code
         self._subdivision = subdivision
         self._slowdown = year_end_slowdown
-        self._language = _pinned_language(probe.default_language, probe.supported_languages)
+        self._language: str | None = stored["language"]
+        self._stored = stored
         self._lock = threading.Lock()
         self._names: dict[int, str] = {}  # ordinal -> holiday name, for the loaded years
         self._span = _EMPTY
@@ -257,6 +279,18 @@ class BusinessCalendar:
 
     def _load_holidays(self, first: int, last: int) -> set[int]:
         """Record the names of the public holidays in [first, last]; returns their ordinals."""
+        days = holiday_tables.holidays_in(self._stored, first, last)
+        if days is None:
+            days = self._computed_holidays(first, last)
+            self._stored["ranges"][f"{first}-{last}"] = sorted(days.items())
+            holiday_tables.write(self._country, self._subdivision, self._stored)
+        self._names.update(days)
+        return set(days)
+
+    def _computed_holidays(self, first: int, last: int) -> dict[int, str]:
+        """The public holidays in [first, last], ordinal -> name, from the package."""
+        import holidays
+
         # `years=` given explicitly, and the object thrown away: a long-lived holidays
         # object would populate (and keep) every year any lookup happens to touch.
         table = holidays.country_holidays(
@@ -273,8 +307,7 @@ class BusinessCalendar:
             o = day.toordinal()
             if lo <= o <= hi:
                 days[o] = name
-        self._names.update(days)
-        return set(days)
+        return days
 
 
 @cache

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Final, NamedTuple
 
 __all__ = ["PostingDirections", "read_posting"]
@@ -44,16 +45,22 @@ _NOTHING: Final = PostingDirections(no_calls=False, email_only=False, evidence=(
 
 
 class _Rule(NamedTuple):
-    """A phrase: `core` (starts with a plain word) and what must come right before it."""
+    """A phrase: `core` (starts with a plain word) and what must come right before it,
+    as patterns, compiled by `_compiled` when a posting is first read: compiling them
+    all on import cost every command ~50 ms, most of which never read a posting."""
 
-    core: re.Pattern[str]
-    before: re.Pattern[str] | None
+    core: str
+    before: str | None
 
 
 def _rule(core: str, before: str | None = None) -> _Rule:
-    """Compile a rule; `before` is anchored to end where the core starts."""
-    lead = None if before is None else re.compile(before + r"\Z")
-    return _Rule(re.compile(core), lead)
+    """A rule; `before` is anchored to end where the core starts."""
+    return _Rule(core, None if before is None else before + r"\Z")
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 # --- Fragments (lower case: the text is lower-cased before matching) ------------------
@@ -266,18 +273,18 @@ _OUTSIDERS = (
     r"|(?:recruitment|recruiting|staffing|employment|search|placement)\s+(?:agenc(?:y|ies)"
     r"|firms?|companies)|agenc(?:y|ies)|vendors?|solicitors?|third[\s-]*part(?:y|ies))"
 )
-_FROM_OUTSIDERS: Final = re.compile(rf"(?:from|by)\s+(?:any\s+|all\s+|the\s+)?{_OUTSIDERS}\b")
+_FROM_OUTSIDERS: Final = rf"(?:from|by)\s+(?:any\s+|all\s+|the\s+)?{_OUTSIDERS}\b"
 # Just after the request: "no calls or emails from agencies". A bare "or agencies" ("No
 # phone calls or agencies, please") lists a second thing not wanted: the "no calls"
 # still applies to everyone.
-_THEN_FROM_OUTSIDERS: Final = re.compile(
+_THEN_FROM_OUTSIDERS: Final = (
     r"[\s,]*(?:(?:or|and|&|/|please|e-?mails?|visits?|walk-ins?|texts?|messages?"
     r"|solicitations?|inquiries|enquiries)[\s,]*){0,4}"
     rf"(?:from|by)\s+(?:any\s+|all\s+|the\s+)?{_OUTSIDERS}\b"
 )
 # Addressed earlier in the sentence: "Recruiters: please do not call", "Agencies, no
 # calls", "Third-party recruiters should email only". Not "our recruiters" (the employer).
-_TO_OUTSIDERS: Final = re.compile(
+_TO_OUTSIDERS: Final = (
     rf"(?<!our\s)(?<!the\s)(?<![\w]){_OUTSIDERS}\s*(?:[:,–—-]|please\b|kindly\b"
     r"|should\b|must\b|are\s+(?:kindly\s+)?(?:asked|requested)\b)"
 )
@@ -351,10 +358,10 @@ def _spans(low: str, rules: tuple[_Rule, ...], anchors: tuple[str, ...]) -> list
         return []
     spans: list[tuple[int, int]] = []
     for rule in rules:
-        for match in rule.core.finditer(low, *region):
+        for match in _compiled(rule.core).finditer(low, *region):
             start, end = match.span()
             if rule.before is not None:
-                lead = rule.before.search(low, max(0, start - _LOOK_BACK), start)
+                lead = _compiled(rule.before).search(low, max(0, start - _LOOK_BACK), start)
                 if lead is None:
                     continue
                 start = lead.start()
@@ -380,12 +387,14 @@ def _for_outsiders(low: str, start: int, end: int) -> bool:
     around = low[floor : end + 80]
     if not any(cue in around for cue in _OUTSIDER_CUES):
         return False  # the usual case, and much cheaper than the patterns below
-    if _FROM_OUTSIDERS.search(low, start, end):
+    if _compiled(_FROM_OUTSIDERS).search(low, start, end):
         return True
-    if _THEN_FROM_OUTSIDERS.match(low, end, min(len(low), end + 80)):
+    if _compiled(_THEN_FROM_OUTSIDERS).match(low, end, min(len(low), end + 80)):
         return True
     mark = max(low.rfind(sign, floor, start) for sign in _SENTENCE_MARKS)
-    return _TO_OUTSIDERS.search(low, mark + 1 if mark != -1 else floor, start) is not None
+    return (
+        _compiled(_TO_OUTSIDERS).search(low, mark + 1 if mark != -1 else floor, start) is not None
+    )
 
 
 def _evidence(text: str, spans: list[tuple[int, int]]) -> tuple[str, ...]:

@@ -75,10 +75,16 @@ class _Search:
     ) -> None:
         self.offer, self.offer_app = _competing_offer(states, policy, as_of)
         self.accepted = _accepted(states)
-        self.open = [(app, s) for app, s in states if s.stage in OPEN_STAGES]
+        open_apps = [app for app, s in states if s.stage in OPEN_STAGES]
+        self.open_companies = tuple(app.company for app in open_apps)
+        # Where each open application sits, so that leaving it out is two C-level
+        # slices: scanning the open list per offer made planning quadratic.
+        self.open_index = {id(app): i for i, app in enumerate(open_apps)}
 
     def others_open(self, app: Application) -> tuple[str, ...]:
-        return tuple(other.company for other, _ in self.open if other is not app)
+        i = self.open_index.get(id(app))
+        companies = self.open_companies
+        return companies if i is None else companies[:i] + companies[i + 1 :]
 
 
 def _accepted(states: list[tuple[Application, State]]) -> tuple[date, Application] | None:

@@ -26,9 +26,11 @@ from django.contrib.auth.hashers import Argon2PasswordHasher
 
 
 def isolate_data_dir() -> str:
-    """Point FOLLOWUP_DATA_DIR at a fresh temporary folder, removed when the run ends."""
+    """Point FOLLOWUP_DATA_DIR (and FOLLOWUP_CACHE_DIR, where the command line keeps
+    holiday tables) at a fresh temporary folder, removed when the run ends."""
     path = tempfile.mkdtemp(prefix="followup-tests-")
     os.environ["FOLLOWUP_DATA_DIR"] = path
+    os.environ["FOLLOWUP_CACHE_DIR"] = os.path.join(path, "cache")
     atexit.register(shutil.rmtree, path, ignore_errors=True)
     return path
 
