@@ -636,3 +636,18 @@ def test_a_salary_goes_in_and_out_of_the_api(owner: User, token: str) -> None:
     )
     assert lower.status_code == 422
     assert call("GET", "/applications/zia-labs", token).json()["salary"] == salary
+
+
+def test_api_schema_names_are_unique() -> None:
+    """django-ninja names OpenAPI components by class name, and a second class of the
+    same name silently replaces the first: the plan's StepOut was once documented as
+    insights' survival-curve step, and every plan response then "violated" the schema."""
+    import followup.api.api  # noqa: F401  (imports every schema the API uses)
+    from ninja import Schema
+
+    def ours(cls: type) -> list[type]:
+        found = [cls] if cls.__module__.startswith("followup.") else []
+        return found + [c for sub in cls.__subclasses__() for c in ours(sub)]
+
+    names = [cls.__name__ for cls in ours(Schema)]
+    assert sorted(n for n in set(names) if names.count(n) > 1) == []

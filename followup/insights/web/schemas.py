@@ -29,7 +29,7 @@ class GroupOut(Schema):
     value: str | None
 
 
-class StepOut(Schema):
+class SurvivalStepOut(Schema):
     day: int
     at_risk: int
     answered: int
@@ -44,7 +44,7 @@ class TimeToAnswerOut(Schema):
     n: int
     answered: int
     median_days: int | None
-    steps: list[StepOut]
+    steps: list[SurvivalStepOut]
 
 
 class GhostedOut(Schema):
