@@ -642,8 +642,9 @@ def test_api_schema_names_are_unique() -> None:
     """django-ninja names OpenAPI components by class name, and a second class of the
     same name silently replaces the first: the plan's StepOut was once documented as
     insights' survival-curve step, and every plan response then "violated" the schema."""
-    import followup.api.api  # noqa: F401  (imports every schema the API uses)
     from ninja import Schema
+
+    import followup.api.api  # noqa: F401  (imports every schema the API uses)
 
     def ours(cls: type) -> list[type]:
         found = [cls] if cls.__module__.startswith("followup.") else []
