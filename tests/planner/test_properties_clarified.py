@@ -38,8 +38,42 @@ def test_nothing_but_preparing_comes_from_a_future_event(case: tuple[dict[str, A
         if not ahead:
             assert kept == [_key(s) for s in bare.steps]
         else:
-            # A scheduled interview may only hold the ladder back, never add to it.
+            # A scheduled interview may only hold the ladder back, never add to it; after an
+            # accepted offer it is also someone to tell, so it may bring the withdrawal
+            # (§7.1; test_a_scheduled_interview_is_someone_to_tell_after_accepting).
+            kept = [key for key in kept if key[0] != "withdraw"]
             assert set(kept) <= {_key(s) for s in bare.steps}, item.application.id
+
+
+def test_a_scheduled_interview_is_someone_to_tell_after_accepting() -> None:
+    """Found by the property above: an application with nobody named and only an interview
+    booked for next week gets the withdrawal once another offer is accepted (§7.1: it
+    has an interview, which the withdrawal cancels); without the booking it gets none."""
+    accepted = {
+        "id": "chosen",
+        "company": "Chosen Co",
+        "events": [
+            {"type": "applied", "at": "2026-10-01"},
+            {"type": "interview", "at": "2026-10-20T10:00"},
+            {"type": "heard", "at": "2026-11-02T09:00", "kind": "offer"},
+            {"type": "closed", "at": "2026-11-04T09:00", "reason": "accepted"},
+        ],
+    }
+    booked = {
+        "id": "booked",
+        "company": "Booked Co",
+        "events": [
+            {"type": "applied", "at": "2026-10-05"},
+            {"type": "interview", "at": "2026-11-10T10:00"},
+        ],
+    }
+    as_of = date(2026, 11, 4)  # Wednesday; the interview is next Tuesday
+    journal = {"format": "followup/1", "applications": [accepted, booked]}
+    steps = plan(parse_journal(journal), as_of).applications[1].steps
+    # next_bd(Wed 4 Nov) = Wed 4 Nov; add_bd(4 Nov, 2) = Fri 6 Nov.
+    assert [_key(s) for s in steps] == [("withdraw", None, date(2026, 11, 4), date(2026, 11, 6))]
+    booked["events"] = booked["events"][:1]
+    assert plan(parse_journal(journal), as_of).applications[1].steps == ()
 
 
 @PROPERTY
