@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -10,10 +9,9 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import User
 
-from followup.accounts.services import local_user
-from followup.cli import main
-from followup.planner.demo import demo_data
 from followup.tracker import corrections, services
+
+from .cli_support import import_demo, run
 
 AS_OF = date(2026, 11, 18)
 ZIA = "zia-solar-coordinator"
@@ -29,16 +27,7 @@ def frozen_today(monkeypatch: pytest.MonkeyPatch) -> date:
 
 @pytest.fixture
 def me(tmp_path: Path) -> User:
-    path = tmp_path / "demo.json"
-    path.write_text(json.dumps(demo_data(AS_OF)), encoding="utf-8")
-    assert main(["import", str(path)]) == 0
-    return local_user()
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+    return import_demo(tmp_path, AS_OF)
 
 
 def journal(user: User, slug: str = ZIA) -> dict[str, Any]:

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import User
 
-from followup.accounts.services import local_user
 from followup.cli import main
-from followup.planner.demo import demo_data
 from followup.tracker import services
 from followup.tracker.models import Application, Event
+
+from .cli_support import import_demo, run
 
 AS_OF = date(2026, 11, 18)
 MESA = "mesa-grid-analyst"  # pending: a thank-you note to tomas, a check-in with kim
@@ -35,16 +35,7 @@ def frozen_today(monkeypatch: pytest.MonkeyPatch) -> date:
 
 @pytest.fixture
 def me(tmp_path: Path) -> User:
-    path = tmp_path / "demo.json"
-    path.write_text(json.dumps(demo_data(AS_OF)), encoding="utf-8")
-    assert main(["import", str(path)]) == 0
-    return local_user()
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+    return import_demo(tmp_path, AS_OF)
 
 
 def last_event(slug: str) -> Event:

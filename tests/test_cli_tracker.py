@@ -29,6 +29,8 @@ from followup.planner.demo import demo_data
 from followup.tracker import services
 from followup.tracker.models import Application, Event, Profile
 
+from .cli_support import run
+
 AS_OF = date(2026, 11, 18)  # a Wednesday: the demo's story happens this week
 STEP_KEYS = {
     "application",
@@ -66,12 +68,6 @@ def me(demo_file: Path) -> User:
     """The local user, with the demo journal imported through the CLI."""
     assert main(["import", str(demo_file)]) == 0
     return local_user()
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 # import / export -----------------------------------------------------------------------
