@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from .calendar import get_calendar
-from .model import Application, DraftContext, Event, Journal, Profile, Step
+from .model import AllBut, Application, DraftContext, Event, Journal, Profile, Step
 from .occasions import decide_offer, prepare_interview, withdraw
 from .policy import Policy, policy_from
 from .rules import Rules
@@ -77,14 +77,12 @@ class _Search:
         self.accepted = _accepted(states)
         open_apps = [app for app, s in states if s.stage in OPEN_STAGES]
         self.open_companies = tuple(app.company for app in open_apps)
-        # Where each open application sits, so that leaving it out is two C-level
-        # slices: scanning the open list per offer made planning quadratic.
+        # Where each open application sits, so that its list of the others leaves
+        # it out without copying: a copy per offer made planning quadratic.
         self.open_index = {id(app): i for i, app in enumerate(open_apps)}
 
-    def others_open(self, app: Application) -> tuple[str, ...]:
-        i = self.open_index.get(id(app))
-        companies = self.open_companies
-        return companies if i is None else companies[:i] + companies[i + 1 :]
+    def others_open(self, app: Application) -> AllBut:
+        return AllBut(self.open_companies, self.open_index.get(id(app)))
 
 
 def _accepted(states: list[tuple[Application, State]]) -> tuple[date, Application] | None:
