@@ -164,23 +164,37 @@ class Application:
     salary: Salary | None = None
     contacts: tuple[Contact, ...] = ()
     events: tuple[Event, ...] = ()
+    # The contacts by id and the first contact of each role, built on the first
+    # question: planning asks who someone is a dozen times per application.
+    _people: _People | None = field(default=None, init=False, repr=False, compare=False)
 
     def contact(self, contact_id: str | None) -> Contact | None:
         """The contact with this id, or None."""
-        if contact_id is None:
-            return None
-        for person in self.contacts:
-            if person.id == contact_id:
-                return person
-        return None
+        return (self._people or self._index()).by_id.get(contact_id)
 
     def first_with_role(self, *roles: str) -> Contact | None:
         """The first contact holding one of `roles`, tried in the order given."""
+        by_role = (self._people or self._index()).by_role
         for role in roles:
-            for person in self.contacts:
-                if person.role == role:
-                    return person
+            person = by_role.get(role)
+            if person is not None:
+                return person
         return None
+
+    def _index(self) -> _People:
+        by_id: dict[str | None, Contact] = {}
+        by_role: dict[str, Contact] = {}
+        for person in self.contacts:
+            by_id.setdefault(person.id, person)  # the first of a (refused) repeated id
+            by_role.setdefault(person.role, person)
+        people = _People(by_id, by_role)
+        object.__setattr__(self, "_people", people)  # a cache: the value stays the same
+        return people
+
+
+class _People(NamedTuple):
+    by_id: dict[str | None, Contact]
+    by_role: dict[str, Contact]
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,7 +285,7 @@ class AllBut(Sequence[str]):
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Sequence) and not isinstance(other, str):
-            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
         return NotImplemented
 
     def __hash__(self) -> int:
