@@ -181,6 +181,10 @@ class Application:
                 return person
         return None
 
+    def by_role(self) -> Mapping[str, Contact]:
+        """The first contact of each role, by role."""
+        return (self._people or self._index()).by_role
+
     def _index(self) -> _People:
         by_id: dict[str | None, Contact] = {}
         by_role: dict[str, Contact] = {}

@@ -163,7 +163,7 @@ def _draft_context(state: State, search: _Search, app: Application) -> DraftCont
 
 def _nudges(states: list[tuple[Application, State]], policy: Policy) -> tuple[Nudge, ...]:
     open_states = [s for _, s in states if s.stage in OPEN_STAGES]
-    finals = sum(1 for s in open_states if any(i.final for i in s.interviews))
+    finals = sum(1 for s in open_states if s.had_final)
     sent = sum(1 for _, s in states if s.applied_this_week)  # counted by the fold
     return nudges(len(open_states), finals, sent, policy)
 

@@ -24,7 +24,7 @@ ONE_DAY = timedelta(days=1)
 class Rules:
     """The rules applied to one application, as of a date."""
 
-    __slots__ = ("_first", "app", "as_of", "attempts", "cal", "policy", "state")
+    __slots__ = ("_first", "app", "as_of", "attempts", "cal", "policy", "roles", "state")
 
     def __init__(
         self, app: Application, state: State, policy: Policy, cal: BusinessCalendar, as_of: date
@@ -38,6 +38,7 @@ class Rules:
         # that counted as one (§6): the ladder adds those as it climbs.
         self.attempts: list[Event] = list(state.attempts)
         self._first: Step | None = None  # the first follow-up as the rules time it
+        self.roles = app.by_role()  # the first contact of each role
 
     # People -------------------------------------------------------------------
 
@@ -55,15 +56,15 @@ class Rules:
         last = self.state.last_interview
         if last is not None and last.interviewers:
             return last.interviewers[0]
-        person = self.app.first_with_role("interviewer")
+        person = self.roles.get("interviewer")
         return person.id if person else None
 
     def recruiter(self) -> str | None:
-        person = self.app.first_with_role("recruiter", "hr")
+        person = self.roles.get("recruiter") or self.roles.get("hr")
         return person.id if person else None
 
     def hiring_manager(self) -> str | None:
-        person = self.app.first_with_role("hiring_manager")
+        person = self.roles.get("hiring_manager")
         return person.id if person else None
 
     def check_in_to(self) -> str | None:
@@ -266,8 +267,15 @@ class Rules:
                 step = self._rung(rung, base, bool(steps))
             if tries and not steps:
                 step = self._retried(step, tries)
-            step = self._space_emails(step, last_email)
-            last_email = self._email_sent_on(step, last_email)
+            # §6: one follow-up email a week to the employer (an insider is no employer).
+            if (
+                step.channel == EMAIL
+                and step.action in LIMITED_ACTIONS
+                and not self._is_insider(step.to)
+            ):
+                if last_email is not None:
+                    step = self._space_emails(step, last_email)
+                last_email = step.due
             steps.append(step)
             base = step.due if step.due > as_of else as_of
         return steps
@@ -318,12 +326,8 @@ class Rules:
             projected,
         )
 
-    def _space_emails(self, step: Step, last_email: date | None) -> Step:
-        """§6: at most one follow-up email a week to the employer."""
-        if last_email is None or step.channel != EMAIL or step.action not in LIMITED_ACTIONS:
-            return step
-        if self._is_insider(step.to):
-            return step
+    def _space_emails(self, step: Step, last_email: date) -> Step:
+        """§6: a follow-up email to the employer waits a week after the last one."""
         earliest = self.cal.next_bd(last_email + timedelta(days=self.policy.email_min_gap_days))
         if step.due >= earliest:
             return step
@@ -334,11 +338,6 @@ class Rules:
             reason=reason,
             sources=_merge(step.sources, "forbes"),
         )
-
-    def _email_sent_on(self, step: Step, last_email: date | None) -> date | None:
-        """The last follow-up email to the employer once `step` is done (§6 counts these)."""
-        limited = step.channel == EMAIL and step.action in LIMITED_ACTIONS
-        return step.due if limited and not self._is_insider(step.to) else last_email
 
     def _is_insider(self, contact_id: str | None) -> bool:
         person = self.app.contact(contact_id)
@@ -372,7 +371,7 @@ class Rules:
         """§4.3: insider, escalation, call, move on: rungs whose condition fails are skipped."""
         policy = self.policy
         rungs = [Rung("first", None, 0, "", ())]
-        insider = self.app.first_with_role("insider")
+        insider = self.roles.get("insider")
         if insider is not None:
             reason = f"Your check-in got no answer. Ask {insider.name or insider.id}, who works there, whether they can learn where things stand."
             rungs.append(

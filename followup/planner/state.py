@@ -18,6 +18,7 @@ from .policy import Policy
 NOT_ATTEMPTS = frozenset({"thank_you", "reply", "reply_graciously", "status_update", "withdraw"})
 # Follow-up emails that neither obey nor count toward the one-a-week limit (§6).
 NOT_LIMITED = NOT_ATTEMPTS | {"ask_insider"}
+SIX_DAYS = timedelta(days=6)
 
 
 class State:
@@ -34,6 +35,7 @@ class State:
         "closed_reason",
         "email_first",
         "expectation",
+        "had_final",
         "has_events",
         "interviews",
         "last_email",
@@ -42,6 +44,7 @@ class State:
         "owed_gracious",
         "owed_reply",
         "scheduled",
+        "stage",
         "status_updates",
         "thank_yous",
         "voicemail_to",
@@ -60,6 +63,7 @@ class State:
         self.closed_on: date | None = None
         self.email_first = False
         self.expectation: Event | None = None
+        self.had_final = False  # a final-round interview has happened (§8)
         self.has_events = False
         self.interviews: list[Event] = []
         self.last_email: date | None = None
@@ -73,9 +77,10 @@ class State:
         self.voicemail_to: set[str | None] = set()
         self.waiting: str | None = None  # interview_invite | do_not_contact
         self.withdrawn_on: list[date] = []  # days a `withdraw` message went out (§7.1)
+        self.stage = "saved"  # set once the events are folded (the rules ask it often)
 
-    @property
-    def stage(self) -> str:
+    def stage_now(self) -> str:
+        """saved, applied, interviewing, offer or closed, from what is folded so far."""
         if self.closed_reason is not None:
             return "closed"
         if self.offer is not None:
@@ -114,7 +119,7 @@ def fold(app: Application, policy: Policy, as_of: date) -> State:
     """
     state = State()
     _read_standing_directions(app, policy, state)
-    week_start = week_before(as_of)
+    week_start = as_of - SIX_DAYS  # the 7 days ending on as_of
     for event in app.events:
         day = event.day
         kind = event.type
@@ -142,6 +147,8 @@ def fold(app: Application, policy: Policy, as_of: date) -> State:
             state.has_events = True
             state.interviews.append(event)
             state.reset_ladder(day, "interview")
+            if event.final:
+                state.had_final = True
         elif kind == "expectation":
             state.has_events = True
             if state.anchor is None:
@@ -159,6 +166,7 @@ def fold(app: Application, policy: Policy, as_of: date) -> State:
             state.closed_on = day
         else:
             raise KeyError(kind)  # the journal's validation lets no other type through
+    state.stage = state.stage_now()
     return state
 
 
@@ -245,8 +253,3 @@ def _heard(state: State, event: Event) -> None:
         state.expectation = event if kind == "new_date" else None
         if kind == "request_info":
             state.owed_reply = event
-
-
-def week_before(as_of: date) -> date:
-    """The first day of the 7 days ending on `as_of`."""
-    return as_of - timedelta(days=6)
