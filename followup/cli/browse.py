@@ -26,7 +26,7 @@ def _list_options(parser: argparse.ArgumentParser) -> None:
     format_option(parser)
 
 
-@tracker_command(_list_options)
+@tracker_command(_list_options, lean=True)
 def cmd_list(args: argparse.Namespace) -> int:
     """List your applications: id, company, role, stage and next step, soonest first.
 
@@ -82,7 +82,7 @@ def _show_options(parser: argparse.ArgumentParser) -> None:
     format_option(parser)
 
 
-@tracker_command(_show_options)
+@tracker_command(_show_options, lean=True)
 def cmd_show(args: argparse.Namespace) -> int:
     """Show one application: its people, what happened (numbered) and what comes next.
 
