@@ -17,6 +17,9 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
+	# Bytecode now, as a wheel install does: an editable install run with
+	# PYTHONDONTWRITEBYTECODE would compile every module at every start.
+	$(BIN)/python -m compileall -q followup
 	touch $@
 
 run: $(VENV)/.installed
