@@ -17,6 +17,9 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
+	@# An editable install compiles no bytecode: compiled here, once, rather than on the
+	@# first run of each command (or never, where bytecode writing is off).
+	$(BIN)/python -m compileall -q followup
 	touch $@
 
 run: $(VENV)/.installed
