@@ -17,8 +17,8 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
-	# Bytecode now, as a wheel install does: an editable install run with
-	# PYTHONDONTWRITEBYTECODE would compile every module at every start.
+	@# An editable install compiles no bytecode: compiled here, once, rather than on the
+	@# first run of each command (or never, where bytecode writing is off).
 	$(BIN)/python -m compileall -q followup
 	touch $@
 
