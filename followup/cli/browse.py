@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from .tracker import (
@@ -164,20 +163,16 @@ def cmd_undo(args: argparse.Namespace) -> int:
     return 0
 
 
-# How far apart the two timestamps of an application may be when nothing changed it
-# after it was added (both are set in the same INSERT, microseconds apart).
-SAME_CHANGE = timedelta(milliseconds=100)
-
-
 def _added_last(user: Any) -> Application | None:
     """The application added last, if adding it is the last change: nothing recorded
-    on it or changed elsewhere since (recording an event marks its application
-    changed), and not one of many imported at once."""
+    on it or changed since (adding leaves `updated == created`; recording an event or
+    editing moves `updated` on), nothing changed elsewhere since, and not one of many
+    imported at once."""
     from ..tracker import services
 
     apps = services.applications_of(user)
     latest = apps.order_by("-created", "-pk").first()
-    if latest is None or latest.updated - latest.created > SAME_CHANGE:
+    if latest is None or latest.updated != latest.created:
         return None
     if apps.filter(updated__gt=latest.updated).exists():
         return None

@@ -154,6 +154,10 @@ def add_application(
     last = applications_of(user).order_by("-position").values_list("position", flat=True).first()
     app = _save_application(user, data, parsed.applications[0], (last or 0) + 1)
     refresh(user, as_of, applications_of(user).filter(pk=app.pk))
+    # An application just added and not changed since has `updated == created`: the
+    # mark `followup undo` reads (any later save, event or edit moves `updated` on).
+    Application.objects.filter(pk=app.pk).update(updated=F("created"))
+    app.updated = app.created
     return app
 
 
