@@ -26,6 +26,8 @@ from msgspec import UNSET, Meta, Struct, UnsetType, field
 from .planner.journal import (
     CURRENCY,
     ID_PATTERN,
+    HeardKind,
+    Purpose,
     _check_calendars,
     _Collector,
     _contact,
@@ -36,45 +38,19 @@ from .planner.journal import (
     in_day_order,
     loads_journal,
 )
-from .planner.model import Application, Contact, Event, Journal, Profile, Salary
+from .planner.model import (
+    Application,
+    Contact,
+    ContactRole,
+    EmployerKind,
+    Event,
+    Journal,
+    Profile,
+    Salary,
+)
 from .planner.policy import policy_from
 from .planner.speed import collector_paused
 
-# The enumerations, as the validator's tables and the JSON schema list them.
-Role = Literal["recruiter", "hr", "hiring_manager", "interviewer", "assistant", "insider", "other"]
-Kind = Literal[
-    "corporate",
-    "small_business",
-    "startup",
-    "nonprofit",
-    "government",
-    "staffing_agency",
-    "unknown",
-]
-Purpose = Literal[
-    "thank_you",
-    "confirm_receipt",
-    "check_in",
-    "ask_insider",
-    "escalate",
-    "status_update",
-    "reply",
-    "reply_graciously",
-    "letter",
-    "withdraw",
-    "other",
-]
-HeardKind = Literal[
-    "reply",
-    "update",
-    "new_date",
-    "request_info",
-    "interview_invite",
-    "rejection",
-    "offer",
-    "do_not_call",
-    "do_not_contact",
-]
 Via = Literal["phone", "email", "any"]
 Round = Annotated[int, Meta(ge=1)]
 
@@ -157,7 +133,7 @@ _Event = _Applied | _Interview | _Expectation | _Sent | _Called | _Heard | _Dire
 class _Contact(_Shape):
     id: str
     name: str | None = None
-    role: Role | None = None
+    role: ContactRole | None = None
     email: str | None = None
     phone: str | None = None
     best_time: str | None = None
@@ -175,7 +151,7 @@ class _Application(_Shape):
     events: list[_Event]
     company: str | None = None
     role: str | None = None
-    employer_kind: Kind | None = None
+    employer_kind: EmployerKind | None = None
     industry: str | None = None
     country: str | None = None
     subdivision: str | None = None

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .model import (
@@ -35,7 +35,9 @@ ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}")
 FIRST_YEAR, LAST_YEAR = 1970, 2199
 DATE_TIME = re.compile(r"\d{4}-\d\d-\d\d(T\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)?)?")
 
-PURPOSES = (
+# What a `sent` was for and what a `heard` said: as types for the fast decoder, as
+# tuples for the validator.
+Purpose = Literal[
     "thank_you",
     "confirm_receipt",
     "check_in",
@@ -47,8 +49,9 @@ PURPOSES = (
     "letter",
     "withdraw",
     "other",
-)
-HEARD_KINDS = (
+]
+PURPOSES: tuple[str, ...] = get_args(Purpose)
+HeardKind = Literal[
     "reply",
     "update",
     "new_date",
@@ -58,7 +61,8 @@ HEARD_KINDS = (
     "offer",
     "do_not_call",
     "do_not_contact",
-)
+]
+HEARD_KINDS: tuple[str, ...] = get_args(HeardKind)
 
 
 class JournalError(ValueError):

@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, NamedTuple, overload
+from typing import Any, Literal, NamedTuple, get_args, overload
 
-EMPLOYER_KINDS = (
+# The enumerations as types (the fast journal decoder checks fields against them) and
+# as tuples of their values (the validator's tables, the JSON schema's tests).
+EmployerKind = Literal[
     "corporate",
     "small_business",
     "startup",
@@ -21,8 +23,9 @@ EMPLOYER_KINDS = (
     "government",
     "staffing_agency",
     "unknown",
-)
-CONTACT_ROLES = (
+]
+EMPLOYER_KINDS: tuple[str, ...] = get_args(EmployerKind)
+ContactRole = Literal[
     "recruiter",
     "hr",
     "hiring_manager",
@@ -30,7 +33,8 @@ CONTACT_ROLES = (
     "assistant",
     "insider",
     "other",
-)
+]
+CONTACT_ROLES: tuple[str, ...] = get_args(ContactRole)
 STAGES = ("saved", "applied", "interviewing", "offer", "closed")
 ACTIONS = (
     "prepare_interview",
