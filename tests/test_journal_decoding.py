@@ -5,7 +5,6 @@ the validator's every problem with its place."""
 from __future__ import annotations
 
 import copy
-import importlib.util
 import json
 from collections.abc import Callable
 from datetime import date
@@ -19,6 +18,7 @@ from followup.cli import main
 from followup.journal_decoding import _fast, _Unusual, decode_journal
 from followup.planner.demo import demo_data
 from followup.planner.journal import JournalError, _Bad, parse_journal
+from tests.synthetic_journals import synthetic_journal
 
 from .planner.strategies import journals, mutated_journals
 
@@ -35,12 +35,7 @@ EXAMPLES = settings(
 
 
 def synthetic(count: int, seed: int) -> dict[str, Any]:
-    spec = importlib.util.spec_from_file_location("synthetic", ROOT / "bench" / "synthetic.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    journal: dict[str, Any] = module.synthetic_journal(count, AS_OF, seed)
-    return journal
+    return synthetic_journal(count, AS_OF, seed)
 
 
 def encoded(data: Any) -> bytes:

@@ -8,7 +8,6 @@ To record them again after a deliberate change of the rules or the wording:
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
@@ -21,6 +20,7 @@ import pytest
 
 from followup.cli import main
 from followup.planner.demo import demo_data
+from tests.synthetic_journals import synthetic_journal
 
 AS_OF = date(2026, 3, 11)
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,12 +28,7 @@ GOLDEN = ROOT / "tests" / "fixtures" / "plan_golden"
 
 
 def synthetic(count: int, seed: int) -> dict[str, Any]:
-    spec = importlib.util.spec_from_file_location("synthetic", ROOT / "bench" / "synthetic.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    journal: dict[str, Any] = module.synthetic_journal(count, AS_OF, seed)
-    return journal
+    return synthetic_journal(count, AS_OF, seed)
 
 
 JOURNALS = {

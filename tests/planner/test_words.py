@@ -6,7 +6,6 @@ day twice around a dash)."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -18,6 +17,7 @@ import pytest
 from followup.planner import parse_journal, plan
 from followup.planner.demo import demo_data
 from followup.planner.plan import render_draft
+from tests.synthetic_journals import synthetic_journal
 
 from .builders import PROFILE
 
@@ -28,12 +28,7 @@ MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
 
 
 def synthetic(count: int, seed: int) -> dict[str, Any]:
-    spec = importlib.util.spec_from_file_location("synthetic", ROOT / "bench" / "synthetic.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    journal: dict[str, Any] = module.synthetic_journal(count, AS_OF, seed)
-    return journal
+    return synthetic_journal(count, AS_OF, seed)
 
 
 def week_of_use() -> dict[str, Any]:
