@@ -132,6 +132,12 @@ def serve(port: int) -> subprocess.Popen[bytes]:
     command = [
         str(Path(sys.executable).parent / "gunicorn"),
         "followup.web.wsgi",
+        # The deployed settings (and their garbage-collector hooks), with the bench's
+        # own address, two workers and no access log.
+        "--config",
+        "python:followup.web.gunicorn_conf",
+        "--access-logfile",
+        "/dev/null",
         "--bind",
         f"127.0.0.1:{port}",
         "--workers",
