@@ -76,6 +76,12 @@ def _accepted_offers(user: AbstractBaseUser, as_of: date | None = None) -> Query
     return found
 
 
+def accepted_offers(user: AbstractBaseUser) -> list[tuple[int, str]]:
+    """(application id, local time) of each offer accepted: read once, for Today's plan
+    and nudges both (the scan of every `closed` event is its largest query)."""
+    return list(_accepted_offers(user).values_list("application_id", "local_at"))
+
+
 def get_application(user: AbstractBaseUser, slug: str) -> Application:
     """The user's application `slug`; another user's is as missing as a wrong one."""
     try:
@@ -104,15 +110,23 @@ def import_journal(
 
 
 def plan_for(
-    user: AbstractBaseUser, as_of: date, apps: QuerySet[Application] | None = None
+    user: AbstractBaseUser,
+    as_of: date,
+    apps: QuerySet[Application] | None = None,
+    accepted: Sequence[tuple[int, str]] | None = None,
 ) -> Plan:
     """The plan of the user's applications (all, or `apps` plus any with an offer or
-    an accepted offer, which decide status updates and withdrawals elsewhere)."""
+    an accepted offer, which decide status updates and withdrawals elsewhere; the
+    accepted ones as `accepted_offers` gives them, if the caller has read them)."""
     if apps is not None:
         offers = live_offers(user, as_of)
-        accepted = _accepted_offers(user).values("application_id")
+        accepted_ids = (
+            _accepted_offers(user).values("application_id")
+            if accepted is None
+            else [pk for pk, _ in accepted]
+        )
         apps = applications_of(user).filter(
-            Q(pk__in=apps.values("pk")) | Q(pk__in=offers) | Q(pk__in=accepted)
+            Q(pk__in=apps.values("pk")) | Q(pk__in=offers) | Q(pk__in=accepted_ids)
         )
     return plan(parse_journal(journal_data(user, apps)), as_of)
 
@@ -487,8 +501,9 @@ def today(user: AbstractBaseUser, as_of: date | None = None, number: Any = 1) ->
     chosen = Paginator(due.values_list("pk", flat=True), settings.TODAY_PAGE_SIZE).get_page(number)
     on_page = applications_of(user).filter(pk__in=list(chosen.object_list))
     slugs = set(on_page.values_list("slug", flat=True))
-    result = plan_for(user, as_of, on_page) if slugs else None
-    page = Today(as_of, nudges=nudges_for(user, as_of), number=chosen.number)
+    accepted = accepted_offers(user)
+    result = plan_for(user, as_of, on_page, accepted) if slugs else None
+    page = Today(as_of, nudges=nudges_for(user, as_of, accepted), number=chosen.number)
     page.pages, page.applications = chosen.paginator.num_pages, chosen.paginator.count
     for item in result.applications if result else ():
         if item.application.id not in slugs:
@@ -509,9 +524,17 @@ def today(user: AbstractBaseUser, as_of: date | None = None, number: Any = 1) ->
     return page
 
 
-def nudges_for(user: AbstractBaseUser, as_of: date) -> tuple[Nudge, ...]:
-    """§8 nudges from counting queries (none once an offer is accepted, §7.1)."""
-    if _accepted_offers(user, as_of).exists():
+def nudges_for(
+    user: AbstractBaseUser, as_of: date, accepted: Sequence[tuple[int, str]] | None = None
+) -> tuple[Nudge, ...]:
+    """§8 nudges from counting queries (none once an offer is accepted, §7.1; the
+    accepted offers as `accepted_offers` gives them, if the caller has read them)."""
+    day_after = (as_of + timedelta(days=1)).isoformat()
+    if (
+        _accepted_offers(user, as_of).exists()
+        if accepted is None
+        else any(local_at < day_after for _, local_at in accepted)
+    ):
         return ()
     profile = profile_of(user)
     open_apps = applications_of(user).filter(stage__in=OPEN_STAGES)

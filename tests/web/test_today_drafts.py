@@ -90,3 +90,18 @@ def test_an_unknown_step_names_the_pending_ones(owner_client: Client) -> None:
 
 def test_another_users_application_is_404(other_client: Client) -> None:
     assert other_client.get(CALL).status_code == 404
+
+
+# Today reads the accepted offers once, for its plan and its nudges (issue 9) ----------
+
+
+def test_once_an_offer_is_accepted_today_has_no_nudges_and_says_to_withdraw(
+    owner: User, owner_client: Client
+) -> None:
+    before = owner_client.get("/").content.decode()
+    assert "Keep searching" in before and "Weekly goal" in before
+    services.decide_offer(owner, "turquoise-trail-analyst", "accept", as_of=AS_OF)
+    after = owner_client.get("/").content.decode()
+    assert "Keep searching" not in after and "Weekly goal" not in after
+    # Every other open application: let them know you have accepted elsewhere.
+    assert "Withdraw" in after
