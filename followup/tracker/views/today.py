@@ -13,7 +13,7 @@ from django.shortcuts import redirect
 from django.urls import path
 from django.views.decorators.http import require_GET, require_POST
 
-from .. import corrections, presenters, services
+from .. import card_cache, corrections, presenters, services
 from ..forms import HeardForm, StepDoneForm, form_problems
 from .common import application_or_404, as_of, render_page, user_of
 
@@ -42,7 +42,9 @@ def today_context(request: HttpRequest) -> dict[str, Any]:
     chosen = _filters(request)
     return {
         "page": page,
-        "groups": presenters.filter_groups(presenters.today_groups(page, profile), *chosen),
+        "groups": card_cache.rendered_groups(
+            request, presenters.filter_groups(presenters.today_groups(page, profile), *chosen)
+        ),
         "filters": chosen,
         "when_filters": presenters.WHEN_FILTERS,
         "how_filters": presenters.HOW_FILTERS,
