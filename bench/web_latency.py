@@ -146,10 +146,16 @@ def serve(port: int) -> subprocess.Popen[bytes]:
         "warning",
     ]
     server = subprocess.Popen(command, env=os.environ.copy())
+    wait_for(port, server)
+    return server
+
+
+def wait_for(port: int, server: subprocess.Popen[bytes]) -> None:
+    """Until gunicorn accepts connections (10 s at most, else it is stopped)."""
     for _ in range(100):
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return server
+            return
         except OSError:
             time.sleep(0.1)
     server.terminate()
