@@ -592,8 +592,8 @@ def board_columns(
     in stage order; every row of a stage in `whole`, or of all if `shown` is None.
 
     Open stages come soonest step first, undated last; closed ones latest first. One
-    counting query and one short query per stage (five): a board of 5,000 applications reads
-    about a hundred rows, not five thousand model instances."""
+    counting query and one short query per stage (five): a board of 5,000 applications
+    reads about a hundred rows, not five thousand model instances."""
     found = applications_of(user)
     if search:
         found = found.filter(
