@@ -132,6 +132,12 @@ def serve(port: int) -> subprocess.Popen[bytes]:
     command = [
         str(Path(sys.executable).parent / "gunicorn"),
         "followup.web.wsgi",
+        # The deployed settings (and their garbage-collector hooks), with the bench's
+        # own address, two workers and no access log.
+        "--config",
+        "python:followup.web.gunicorn_conf",
+        "--access-logfile",
+        "/dev/null",
         "--bind",
         f"127.0.0.1:{port}",
         "--workers",
@@ -140,10 +146,16 @@ def serve(port: int) -> subprocess.Popen[bytes]:
         "warning",
     ]
     server = subprocess.Popen(command, env=os.environ.copy())
+    wait_for(port, server)
+    return server
+
+
+def wait_for(port: int, server: subprocess.Popen[bytes]) -> None:
+    """Until gunicorn accepts connections (10 s at most, else it is stopped)."""
     for _ in range(100):
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return server
+            return
         except OSError:
             time.sleep(0.1)
     server.terminate()

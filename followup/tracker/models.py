@@ -109,7 +109,11 @@ class Event(models.Model):
 
     class Meta:
         ordering = ["local_at", "position", "id"]
-        indexes = [models.Index(fields=["application", "local_at"], name="event_time")]
+        indexes = [
+            models.Index(fields=["application", "local_at"], name="event_time"),
+            # "Is an offer accepted?" asks of every application its `closed` events only.
+            models.Index(fields=["application", "type"], name="event_type"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.type} at {self.at}"

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any, NamedTuple
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from ..planner.directions import PostingDirections, read_posting
+from ..planner.drafts import NOTHING_TO_WRITE
 from ..planner.model import Application as PlannedApplication
 from ..planner.model import Contact as PlannedContact
 from ..planner.model import Profile as PlannedProfile
@@ -177,6 +178,9 @@ class StepCard(NamedTuple):
     timezone: str
     leave_message: bool | None
     contacts: Sequence[PlannedContact]
+    # Today lists cards without their words (loaded when opened): has_draft says
+    # whether there are any; subject, body and mailto are filled in only when drafted.
+    has_draft: bool = False
 
     @property
     def is_phone(self) -> bool:
@@ -203,10 +207,29 @@ class StepCard(NamedTuple):
     def window_end(self) -> str | None:
         return self.window.split("-")[-1] if self.window else None
 
+    @property
+    def draft_name(self) -> str:
+        if self.is_phone:
+            return "Call sheet"
+        if self.is_preparation:
+            return "Preparation sheet"
+        return DRAFT_NAMES.get(self.channel or "", "Draft message")
 
-def step_card(key: str, item: ApplicationPlan, step: Step, profile: PlannedProfile) -> StepCard:
+    @property
+    def draft_query(self) -> str:
+        """Which step's draft to fetch (the step view's query string), and the ids to use."""
+        return urlencode({"action": self.action, "to": self.to or "", "key": self.key})
+
+
+DRAFT_NAMES = {"letter": "Draft letter", "email": "Draft email"}
+
+
+def step_card(
+    key: str, item: ApplicationPlan, step: Step, profile: PlannedProfile, drafted: bool = True
+) -> StepCard:
+    """The card of `step`; with its draft (or call sheet) written out only if `drafted`."""
     app = item.application
-    draft: dict[str, Any] | None = render_draft(item, step, profile)
+    draft: dict[str, Any] | None = render_draft(item, step, profile) if drafted else None
     contact = app.contact(step.to)
     subject, body = (draft["subject"], draft["body"]) if draft else (None, None)
     link = (
@@ -236,6 +259,7 @@ def step_card(key: str, item: ApplicationPlan, step: Step, profile: PlannedProfi
         timezone=app.timezone,
         leave_message=step.leave_message,
         contacts=app.contacts,
+        has_draft=step.action not in NOTHING_TO_WRITE,
     )
 
 
@@ -257,7 +281,7 @@ def today_groups(page: services.Today, profile: PlannedProfile) -> list[Group]:
         cards = []
         for item, step in pairs:
             n += 1
-            cards.append(step_card(f"s{n}", item, step, profile))
+            cards.append(step_card(f"s{n}", item, step, profile, drafted=False))
         if cards:
             groups.append(Group(name, title, cards))
     return groups

@@ -21,7 +21,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import F, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.utils.text import slugify
 
 from ..planner.journal import APPLICATION_TEXT, PROFILE_KEYS, parse_journal
@@ -66,10 +66,20 @@ def today_for(user: AbstractBaseUser, now: datetime | None = None) -> date:
 
 def _accepted_offers(user: AbstractBaseUser, as_of: date | None = None) -> QuerySet[Event]:
     """The `closed` events that accepted an offer (§7.1), up to the end of `as_of`."""
-    found = Event.objects.filter(application__user=user, type="closed", data__reason="accepted")
+    # Filtered on the type first: SQLite tests the conditions in this order, and
+    # reading a JSON field costs far more than comparing a column.
+    found = Event.objects.filter(application__user=user, type="closed").filter(
+        data__reason="accepted"
+    )
     if as_of is not None:
         found = found.filter(local_at__lt=(as_of + timedelta(days=1)).isoformat())
     return found
+
+
+def accepted_offers(user: AbstractBaseUser) -> list[tuple[int, str]]:
+    """(application id, local time) of each offer accepted: read once, for Today's plan
+    and nudges both (the scan of every `closed` event is its largest query)."""
+    return list(_accepted_offers(user).values_list("application_id", "local_at"))
 
 
 def get_application(user: AbstractBaseUser, slug: str) -> Application:
@@ -100,15 +110,23 @@ def import_journal(
 
 
 def plan_for(
-    user: AbstractBaseUser, as_of: date, apps: QuerySet[Application] | None = None
+    user: AbstractBaseUser,
+    as_of: date,
+    apps: QuerySet[Application] | None = None,
+    accepted: Sequence[tuple[int, str]] | None = None,
 ) -> Plan:
     """The plan of the user's applications (all, or `apps` plus any with an offer or
-    an accepted offer, which decide status updates and withdrawals elsewhere)."""
+    an accepted offer, which decide status updates and withdrawals elsewhere; the
+    accepted ones as `accepted_offers` gives them, if the caller has read them)."""
     if apps is not None:
         offers = live_offers(user, as_of)
-        accepted = _accepted_offers(user).values("application_id")
+        accepted_ids = (
+            _accepted_offers(user).values("application_id")
+            if accepted is None
+            else [pk for pk, _ in accepted]
+        )
         apps = applications_of(user).filter(
-            Q(pk__in=apps.values("pk")) | Q(pk__in=offers) | Q(pk__in=accepted)
+            Q(pk__in=apps.values("pk")) | Q(pk__in=offers) | Q(pk__in=accepted_ids)
         )
     return plan(parse_journal(journal_data(user, apps)), as_of)
 
@@ -497,8 +515,9 @@ def today(user: AbstractBaseUser, as_of: date | None = None, number: Any = 1) ->
     chosen = Paginator(due.values_list("pk", flat=True), settings.TODAY_PAGE_SIZE).get_page(number)
     on_page = applications_of(user).filter(pk__in=list(chosen.object_list))
     slugs = set(on_page.values_list("slug", flat=True))
-    result = plan_for(user, as_of, on_page) if slugs else None
-    page = Today(as_of, nudges=nudges_for(user, as_of), number=chosen.number)
+    accepted = accepted_offers(user)
+    result = plan_for(user, as_of, on_page, accepted) if slugs else None
+    page = Today(as_of, nudges=nudges_for(user, as_of, accepted), number=chosen.number)
     page.pages, page.applications = chosen.paginator.num_pages, chosen.paginator.count
     for item in result.applications if result else ():
         if item.application.id not in slugs:
@@ -519,9 +538,17 @@ def today(user: AbstractBaseUser, as_of: date | None = None, number: Any = 1) ->
     return page
 
 
-def nudges_for(user: AbstractBaseUser, as_of: date) -> tuple[Nudge, ...]:
-    """§8 nudges from counting queries (none once an offer is accepted, §7.1)."""
-    if _accepted_offers(user, as_of).exists():
+def nudges_for(
+    user: AbstractBaseUser, as_of: date, accepted: Sequence[tuple[int, str]] | None = None
+) -> tuple[Nudge, ...]:
+    """§8 nudges from counting queries (none once an offer is accepted, §7.1; the
+    accepted offers as `accepted_offers` gives them, if the caller has read them)."""
+    day_after = (as_of + timedelta(days=1)).isoformat()
+    if (
+        _accepted_offers(user, as_of).exists()
+        if accepted is None
+        else any(local_at < day_after for _, local_at in accepted)
+    ):
         return ()
     profile = profile_of(user)
     open_apps = applications_of(user).filter(stage__in=OPEN_STAGES)
@@ -570,6 +597,35 @@ def board(user: AbstractBaseUser, search: str = "") -> dict[str, list[Applicatio
     for app in apps:
         columns.setdefault(app.stage, []).append(app)
     return columns
+
+
+def board_columns(
+    user: AbstractBaseUser, search: str = "", shown: int | None = None, whole: Sequence[str] = ()
+) -> dict[str, tuple[int, list[dict[str, Any]]]]:
+    """Stage -> (how many applications, the first `shown` as plain rows of BOARD_FIELDS),
+    in stage order; every row of a stage in `whole`, or of all if `shown` is None.
+
+    Open stages come soonest step first, undated last; closed ones latest first. One
+    counting query and one short query per stage (five): a board of 5,000 applications
+    reads about a hundred rows, not five thousand model instances."""
+    found = applications_of(user)
+    if search:
+        found = found.filter(
+            Q(company__icontains=search) | Q(role__icontains=search) | Q(slug__icontains=search)
+        )
+    counts = dict(found.order_by().values_list("stage").annotate(n=Count("id")))
+    columns: dict[str, tuple[int, list[dict[str, Any]]]] = {}
+    # Every stage is read, even an empty one: the number of queries stays the same.
+    for stage in [*STAGE_ORDER, *sorted(set(counts) - set(STAGE_ORDER))]:
+        rows = found.filter(stage=stage).order_by(
+            *(("-updated", "id") if stage == "closed" else BOARD_ORDER)
+        )
+        limit = None if shown is None or stage in whole else shown
+        columns[stage] = (counts.get(stage, 0), list(rows.values(*BOARD_FIELDS)[:limit]))
+    return columns
+
+
+BOARD_ORDER = (F("next_due").asc(nulls_last=True), "company", "id")
 
 
 # Today and application pages: recording "now" and the interview debrief --------------

@@ -8,8 +8,10 @@ restarting worker finish what it is sending.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
+from typing import Any
 
 
 def _int(name: str, default: int) -> int:
@@ -31,3 +33,22 @@ limit_request_field_size = 8190
 # The TLS proxy is the only client; its X-Forwarded-* headers are trusted from it alone.
 forwarded_allow_ips = os.environ.get("FOLLOWUP_PROXY_ADDRESSES", "127.0.0.1")
 accesslog = "-"
+
+# The garbage collector. A worker holds Django, the URL patterns, the templates and
+# the planner's tables for its whole life; without this, every full collection walks
+# all of them again, which showed as the slow tail of Today (p95 well above p50).
+# Once the application is loaded, what is alive is moved out of the collector's reach
+# (gc.freeze), and the young generation is collected less often: a page makes tens of
+# thousands of short-lived objects, and most collections found nothing to free.
+GC_THRESHOLDS = (50_000, 20, 100)
+
+
+def post_fork(server: Any, worker: Any) -> None:
+    """In each new worker: fewer collections of the objects a request makes."""
+    gc.set_threshold(*GC_THRESHOLDS)
+
+
+def post_worker_init(worker: Any) -> None:
+    """In each worker, after it has loaded the application: freeze what is there."""
+    gc.collect()
+    gc.freeze()

@@ -293,6 +293,18 @@ MAX_IMPORT_BYTES = env_int("FOLLOWUP_MAX_IMPORT_BYTES", 10 * 1024 * 1024)
 MAX_JSON_DEPTH = env_int("FOLLOWUP_MAX_JSON_DEPTH", 32)
 # Today shows this many applications with a step this week a page.
 TODAY_PAGE_SIZE = env_int("FOLLOWUP_TODAY_PAGE_SIZE", 20)
+# Memory caches, each worker its own: the default (as Django's own default) and Today's
+# rendered step cards (tracker/card_cache.py), a few kilobytes each, kept under a digest
+# of what they show, so none is ever stale.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "cards": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "followup-step-cards",
+        "TIMEOUT": 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": 3000},
+    },
+}
 # A journal sent to the API is one request body: it may be as large as an import.
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_IMPORT_BYTES
 

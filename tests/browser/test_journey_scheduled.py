@@ -38,7 +38,9 @@ def test_book_an_interview_and_prepare_for_it(
     expect(card).to_be_visible()
     # Prepared for on the business day before: today, Wed 18 Nov.
     expect(group(page, "Today").get_by_role("heading", name=PREPARE)).to_be_visible()
-    card.get_by_text("Preparation sheet").click()
+    # The sheet is fetched when its disclosure is opened (htmx), copy button and all.
+    card.get_by_text("Preparation sheet", exact=True).click()
+    expect(card.get_by_role("button", name="Copy message")).to_be_visible()
     expect(card.get_by_role("textbox", name="Your notes for the interview")).to_contain_text(
         "With: Carmen Lucero (HR)"
     )

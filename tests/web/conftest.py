@@ -11,6 +11,8 @@ to the login page.
 
 from __future__ import annotations
 
+import html
+import re
 from datetime import date
 
 import pytest
@@ -69,3 +71,18 @@ def frozen_today(monkeypatch: pytest.MonkeyPatch) -> date:
     """Pin the users' 'today' so pages are the same on any day the tests run."""
     monkeypatch.setattr(services, "today_for", lambda user, now=None: AS_OF)
     return AS_OF
+
+
+def draft_links(page: str) -> list[str]:
+    """The addresses of the drafts and call sheets a Today page offers (each card's
+    plain link, the same address its disclosure fetches with htmx)."""
+    found = re.findall(r'<div class="draft-body"><p><a href="([^"]+)"', page)
+    return [html.unescape(link) for link in found]
+
+
+def opened_drafts(client: Client, path: str = "/") -> str:
+    """Every draft and call sheet of a Today page, fetched as opening each does."""
+    page = client.get(path).content.decode()
+    return "\n".join(
+        client.get(link, HTTP_HX_REQUEST="true").content.decode() for link in draft_links(page)
+    )

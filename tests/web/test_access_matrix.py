@@ -55,6 +55,7 @@ ACCESS: dict[str, Access | tuple[Access, ...]] = {
     "today": page(),
     "step_done": form(other=404),
     "heard_back": form(other=404),
+    "step_draft": page(other=404),  # the owner's next step's words
     "board": page(),
     "add_application": page(),
     "directions_preview": form(other=200, owner=200),

@@ -133,6 +133,7 @@ def everything(owner: User, owner_client: Client, settings: Settings) -> dict[st
         "/applications/",
         "/applications/new/",
         f"/applications/{ZIA}/",
+        f"/applications/{ZIA}/draft/",  # a step's words on a page of their own (no script)
         "/applications/caprock-renewables-energy/",
         f"/applications/{ZIA}/edit/",
         f"/applications/{ZIA}/delete/",

@@ -18,7 +18,7 @@ from followup.digest.services import build_digest
 from followup.tracker import services
 from followup.tracker.models import Event
 
-from .conftest import AS_OF
+from .conftest import AS_OF, opened_drafts
 from .test_application_page import events_of, log_url, page_url, text_of
 
 pytestmark = pytest.mark.django_db
@@ -60,7 +60,7 @@ def test_today_and_the_digest_show_the_interview_to_prepare(
     today = text_of(owner_client.get("/"))
     assert PREPARE in today
     assert "Preparation sheet" in today
-    assert "Ask at the end" in owner_client.get("/").content.decode()
+    assert "Ask at the end" in opened_drafts(owner_client)
     # Preparing is not a message: no "Done — sent" for it, and no event to record.
     with pytest.raises(services.ServiceError, match="prepare_interview"):
         services.record_done(owner, RIO, "prepare_interview", as_of=AS_OF)

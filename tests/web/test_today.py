@@ -19,7 +19,7 @@ from followup.tracker import services
 from followup.tracker.models import Application, Event
 from followup.tracker.presenters import planner_profile
 
-from .conftest import AS_OF
+from .conftest import AS_OF, opened_drafts
 
 pytestmark = pytest.mark.django_db
 
@@ -133,7 +133,7 @@ def test_mailto_link_carries_the_encoded_draft(owner: User, owner_client: Client
     draft = render_draft(item, step, planner_profile(services.profile_of(owner)))
     assert draft is not None
     assert draft["subject"]
-    links = re.findall(r'href="(mailto:naomi@[^"]+)"', owner_client.get("/").content.decode())
+    links = re.findall(r'href="(mailto:naomi@[^"]+)"', opened_drafts(owner_client))
     assert len(links) == 2  # the overdue status update and this week's check-in
     link = html.unescape(next(link for link in links if "subject=An%20update" in link))
     parts = urlsplit(link)
@@ -151,7 +151,8 @@ def test_call_window_is_in_the_employers_time_zone(owner_client: Client) -> None
     # Saguaro Health is in Arizona; the user is in Denver.
     assert "Call between 09:30 and 11:30, America/Phoenix time" in page
     assert "Call between 08:30 and 10:00, America/Denver time" in page
-    assert "What to say" in page  # the call sheet
+    assert "What to say" not in page  # the call sheet, loaded when opened
+    assert "What to say" in opened_drafts(owner_client)
 
 
 def test_empty_state_still_shows_nudges(db: None) -> None:

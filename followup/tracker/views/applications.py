@@ -53,7 +53,7 @@ assert set(CONTACT_ROLE_LABELS) == set(CONTACT_ROLES)
 
 @dataclass(frozen=True)
 class Card:
-    app: Application
+    app: dict[str, Any]  # a row of services.BOARD_FIELDS
     action: str  # the next step in plain words, or ""
     overdue: bool
     due_today: bool
@@ -64,37 +64,29 @@ class Column:
     stage: str
     label: str
     cards: list[Card]
-    total: int  # cards may hold fewer: see CLOSED_SHOWN
+    total: int  # cards may hold fewer: see COLUMN_SHOWN
 
     @property
     def hidden(self) -> int:
         return self.total - len(self.cards)
 
 
-# Closed applications pile up over a long search: the board shows the latest ones
-# (a link shows all; a search always does), so it stays quick to read and to load.
-CLOSED_SHOWN = 50
+# A long search piles up cards (closed ones above all): each column shows its first
+# COLUMN_SHOWN (at most 100 cards on the board, quick to read and to load); a link
+# under a column shows all of it (?closed=all), and a search shows every match.
+COLUMN_SHOWN = 20
 
 
-def _columns(by_stage: dict[str, list[Application]], today: date, all_closed: bool) -> list[Column]:
-    def card(app: Application) -> Card:
-        due = app.next_due
-        action = action_label(app.next_action) if app.next_action else ""
-        return Card(app, action, due is not None and due < today, due == today)
+def _card(app: dict[str, Any], today: date) -> Card:
+    due = app["next_due"]
+    action = action_label(app["next_action"]) if app["next_action"] else ""
+    return Card(app, action, due is not None and due < today, due == today)
 
-    def shown(stage: str, apps: list[Application]) -> list[Application]:
-        if stage != "closed" or all_closed:
-            return apps
-        return sorted(apps, key=lambda app: app.updated, reverse=True)[:CLOSED_SHOWN]
 
+def _columns(by_stage: dict[str, tuple[int, list[dict[str, Any]]]], today: date) -> list[Column]:
     return [
-        Column(
-            stage,
-            STAGES.get(stage, stage.title()),
-            [card(a) for a in shown(stage, apps)],
-            len(apps),
-        )
-        for stage, apps in by_stage.items()
+        Column(stage, STAGES.get(stage, stage.title()), [_card(a, today) for a in rows], total)
+        for stage, (total, rows) in by_stage.items()
     ]
 
 
@@ -104,8 +96,9 @@ def board(request: HttpRequest) -> HttpResponse:
     user, today = user_of(request), as_of(request)
     search = request.GET.get("q", "").strip()
     services.refresh_stale(user, today)  # the stored next steps must be of today
-    all_closed = bool(search) or request.GET.get("closed") == "all"
-    columns = _columns(services.board(user, search), today, all_closed)
+    whole = [stage for stage in services.STAGE_ORDER if request.GET.get(stage) == "all"]
+    shown = None if search else COLUMN_SHOWN
+    columns = _columns(services.board_columns(user, search, shown, whole), today)
     context = {"columns": columns, "q": search, "total": sum(c.total for c in columns)}
     context["sample_count"] = corrections.sample_count(user_of(request))
     # Going back in history asks for the whole page again, with the htmx header.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -12,12 +13,16 @@ from django.shortcuts import redirect
 from django.urls import path
 from django.views.decorators.http import require_GET, require_POST
 
-from .. import corrections, presenters, services
+from .. import card_cache, corrections, presenters, services
 from ..forms import HeardForm, StepDoneForm, form_problems
 from .common import application_or_404, as_of, render_page, user_of
 
 PAGE = "tracker/today.html"
 STEPS = "tracker/partials/steps.html"
+DRAFT_PAGE = "tracker/draft.html"
+DRAFT = "tracker/partials/draft.html"
+# The element ids of a card on Today ("s12"), reused by its draft: anything else, one id.
+CARD_KEY = re.compile(r"s\d{1,5}")
 
 
 def _filters(request: HttpRequest) -> tuple[str, str]:
@@ -37,7 +42,9 @@ def today_context(request: HttpRequest) -> dict[str, Any]:
     chosen = _filters(request)
     return {
         "page": page,
-        "groups": presenters.filter_groups(presenters.today_groups(page, profile), *chosen),
+        "groups": card_cache.rendered_groups(
+            request, presenters.filter_groups(presenters.today_groups(page, profile), *chosen)
+        ),
         "filters": chosen,
         "when_filters": presenters.WHEN_FILTERS,
         "how_filters": presenters.HOW_FILTERS,
@@ -119,8 +126,31 @@ def heard_back(request: HttpRequest, slug: str) -> HttpResponse:
     return _answer(request, done=f"Recorded for {app.company}: {kind[0].lower()}{kind[1:]}.")
 
 
+@login_required
+@require_GET
+def step_draft(request: HttpRequest, slug: str) -> HttpResponse:
+    """The words of one pending step (?action=...&to=...): the part of its Today card
+    fetched when opened (htmx), or a page of its own (a plain link, no script)."""
+    app = application_or_404(request, slug)
+    user, key = user_of(request), request.GET.get("key", "")
+    action, to = request.GET.get("action") or None, request.GET.get("to") or None
+    # A step done since the page was shown has no words left to show: said in place of
+    # them (200, so that htmx puts it where the words would have been).
+    try:
+        item, step = services.pending_step(user, slug, as_of(request), action, to)
+    except services.ServiceError as error:
+        return render_page(request, DRAFT_PAGE, {"app": app, "problems": error.problems}, DRAFT)
+    profile = presenters.planner_profile(services.profile_of(user))
+    card = presenters.step_card(key if CARD_KEY.fullmatch(key) else "d", item, step, profile)
+    if not card.has_draft:
+        problems = [f"{card.what}: there is nothing to write for this step."]
+        return render_page(request, DRAFT_PAGE, {"app": app, "problems": problems}, DRAFT)
+    return render_page(request, DRAFT_PAGE, {"app": app, "card": card}, partial=DRAFT)
+
+
 urls = [
     path("", today_page, name="today"),
+    path("applications/<str:slug>/draft/", step_draft, name="step_draft"),
     path("applications/<str:slug>/done/", step_done, name="step_done"),
     path("applications/<str:slug>/heard/", heard_back, name="heard_back"),
 ]
