@@ -20,7 +20,6 @@ from ...planner.model import CONTACT_ROLES, action_label
 from .. import corrections, services
 from ..edit_forms import SalaryForm
 from ..forms import SpokenDateInput
-from ..models import Application
 from ..presenters import EMPLOYER_KINDS, STAGES
 from .common import as_of, render_page, user_of
 
