@@ -107,11 +107,13 @@ def _round(value: Any, _ids: frozenset[str]) -> int:
 
 
 def _day(value: Any, _ids: frozenset[str]) -> date:
-    try:
-        if isinstance(value, str) and len(value) == 10:
-            return _in_range(date.fromisoformat(value), value)
-    except ValueError:
-        pass
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            pass
+        else:  # out here, the range's own message (_Bad is a ValueError) is not swallowed
+            return _in_range(day, value)
     raise _Bad(f"{value!r} is not a date (YYYY-MM-DD)")
 
 

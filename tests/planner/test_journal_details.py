@@ -1,0 +1,52 @@
+"""Journal fields the mutation run (docs/testing.md) found unchecked: contact ids that
+are not text or repeat, dates in other shapes, and the first and last years accepted."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from followup.planner import JournalError, parse_journal
+
+from .builders import MANAGER, application, d, journal_data
+
+
+def event_of(**event: Any) -> dict[str, Any]:
+    return journal_data(application(contacts=[MANAGER], events=[event]))
+
+
+def only_problem(data: dict[str, Any]) -> str:
+    with pytest.raises(JournalError) as caught:
+        parse_journal(data)
+    (problem,) = caught.value.problems
+    return problem
+
+
+def test_a_contact_id_must_be_text() -> None:
+    data = event_of(type="sent", at="2026-03-02", to=7)
+    assert only_problem(data) == "acme: events[0].to: 7 is not a contact id (text)"
+
+
+def test_an_interview_names_each_interviewer_once() -> None:
+    data = event_of(type="interview", at="2026-03-02", **{"with": ["hana", "hana"]})
+    assert only_problem(data) == "acme: events[0].with: ['hana', 'hana'] names someone twice"
+
+
+@pytest.mark.parametrize("by", [20260310, "20260310", "2026-3-10", None])
+def test_a_date_is_written_yyyy_mm_dd(by: Any) -> None:
+    # Python reads "20260310" as an ISO date too; the journal format does not.
+    data = event_of(type="expectation", at="2026-03-02", by=by)
+    assert only_problem(data) == f"acme: events[0].by: {by!r} is not a date (YYYY-MM-DD)"
+
+
+@pytest.mark.parametrize("by", ["1969-12-31", "2200-01-01"])
+def test_a_date_outside_the_years_we_plan_names_itself(by: str) -> None:
+    data = event_of(type="expectation", at="2026-03-02", by=by)
+    assert only_problem(data) == f"acme: events[0].by: '{by}' is not between 1970 and 2199"
+
+
+@pytest.mark.parametrize("by", ["1970-01-01", "2199-12-31"])
+def test_the_first_and_last_days_we_plan_are_dates(by: str) -> None:
+    journal = parse_journal(event_of(type="expectation", at="2026-03-02", by=by))
+    assert journal.applications[0].events[0].by == d(by)
