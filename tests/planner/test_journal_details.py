@@ -50,3 +50,46 @@ def test_a_date_outside_the_years_we_plan_names_itself(by: str) -> None:
 def test_the_first_and_last_days_we_plan_are_dates(by: str) -> None:
     journal = parse_journal(event_of(type="expectation", at="2026-03-02", by=by))
     assert journal.applications[0].events[0].by == d(by)
+
+
+def problems_of(data: dict[str, Any]) -> list[str]:
+    with pytest.raises(JournalError) as caught:
+        parse_journal(data)
+    return list(caught.value.problems)
+
+
+@pytest.mark.parametrize(
+    ("contacts", "expected"),
+    [
+        ("hana", ["acme: contacts: is not a list"]),
+        (["hana"], ["acme: contacts[0]: is not an object"]),
+        (
+            [{"id": "hana", "nickname": "H"}],
+            ["acme: contacts[0].nickname: is not a field we know"],
+        ),
+        ([{"id": "hana", "name": 5}], ["acme: contacts[0].name: 5 is not text"]),
+        (
+            [{"id": ""}],
+            ["acme: contacts[0].id: is required (a short name for this person, e.g. 'pat')"],
+        ),
+    ],
+)
+def test_each_contact_problem_names_the_contact(contacts: Any, expected: list[str]) -> None:
+    assert problems_of(journal_data(application(contacts=contacts))) == expected
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"profile": "Dana"}, ["profile: is not an object"]),
+        ({"profile": {"name": 5}}, ["profile.name: 5 is not text"]),
+        ({"policy": [1]}, ["policy: is not an object"]),
+        ({"applications": ["acme"]}, ["applications[0]: is not an object"]),
+        (
+            {"applications": [{"company": "Acme", "events": []}]},
+            ["applications[0].id: None is not an id (letters, digits, . _ -)"],
+        ),
+    ],
+)
+def test_each_journal_problem_names_its_place(change: dict[str, Any], expected: list[str]) -> None:
+    assert problems_of({**journal_data(application()), **change}) == expected
