@@ -93,3 +93,9 @@ def test_each_contact_problem_names_the_contact(contacts: Any, expected: list[st
 )
 def test_each_journal_problem_names_its_place(change: dict[str, Any], expected: list[str]) -> None:
     assert problems_of({**journal_data(application()), **change}) == expected
+
+
+def test_a_profile_country_without_a_calendar_is_named_as_the_profiles() -> None:
+    data = journal_data()
+    data["profile"]["country"] = "XX"
+    assert problems_of(data) == ["profile.country: country 'XX' has no holiday calendar"]
