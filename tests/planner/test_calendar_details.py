@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from followup.planner.calendar import BusinessCalendar, _pinned_language
+from followup.planner.calendar import BusinessCalendar, _checked_language, _pinned_language
 
 from .builders import d
 
@@ -13,7 +13,7 @@ from .builders import d
     ("default", "supported", "pinned"),
     [
         ("en_GB", {"en_GB", "en_US"}, "en_GB"),  # the country's own English comes first
-        ("de", {"de", "en_US", "uk"}, "en_US"),
+        ("de", {"de", "en_GB", "en_US"}, "en_US"),  # American before British, by choice
         # No American English: the first English on offer, by name (en_AU before en_GB).
         ("th", {"th", "en_GB", "en_AU"}, "en_AU"),
         ("ka", {"ka", "uk"}, "ka"),  # no English at all: the country's own language
@@ -30,3 +30,20 @@ def test_the_day_after_the_loaded_years_is_looked_up_too() -> None:
     cal = BusinessCalendar("US")
     assert cal.holiday_name(d("2026-12-25")) == "Christmas Day"  # loads 2026
     assert cal.holiday_name(d("2027-01-01")) == "New Year's Day"  # the first day past it
+
+
+@pytest.mark.parametrize(
+    ("country", "language"),
+    [("GB", "en_GB"), ("AU", "en_AU"), ("DE", "en_US"), ("US", "en_US")],
+)
+def test_a_country_keeps_its_own_english(country: str, language: str) -> None:
+    # British holidays keep their British names; Germany's come in the English on offer.
+    assert _checked_language(country, None) == language
+
+
+def test_the_last_business_day_before_a_year_not_yet_loaded() -> None:
+    cal = BusinessCalendar("US")
+    assert cal.is_business_day(d("2026-06-01"))  # loads 2026 only
+    # Friday 1 January 2027 is the first day past it; the slowdown closes 24-31 December,
+    # so the last business day before it is Wednesday 23 December.
+    assert cal.prev_bd(d("2027-01-01")) == d("2026-12-23")
