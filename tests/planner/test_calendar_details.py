@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from followup.planner.calendar import BusinessCalendar, _checked_language, _pinned_language
@@ -47,3 +49,13 @@ def test_the_last_business_day_before_a_year_not_yet_loaded() -> None:
     # Friday 1 January 2027 is the first day past it; the slowdown closes 24-31 December,
     # so the last business day before it is Wednesday 23 December.
     assert cal.prev_bd(d("2027-01-01")) == d("2026-12-23")
+
+
+def test_past_the_first_and_last_years_is_the_error_of_date_arithmetic() -> None:
+    cal = BusinessCalendar("US")
+    # 1 January of year 1 is closed by the slowdown, and there is no year before it.
+    with pytest.raises(OverflowError, match=r"^date value out of range$"):
+        cal.prev_bd(date(1, 1, 1))
+    # A calendar of its own: after year 1, reaching 9999 would load every year between.
+    with pytest.raises(OverflowError, match=r"^date value out of range$"):
+        BusinessCalendar("US").add_bd(date(9999, 12, 20), 30)
