@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -59,3 +60,18 @@ def test_past_the_first_and_last_years_is_the_error_of_date_arithmetic() -> None
     # A calendar of its own: after year 1, reaching 9999 would load every year between.
     with pytest.raises(OverflowError, match=r"^date value out of range$"):
         BusinessCalendar("US").add_bd(date(9999, 12, 20), 30)
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        lambda cal: cal.next_bd(d("2027-01-01")),
+        lambda cal: cal.add_bd(d("2027-01-01"), 1),
+    ],
+    ids=["next_bd", "add_bd"],
+)
+def test_the_first_business_day_of_a_year_not_yet_loaded(ask: Any) -> None:
+    cal = BusinessCalendar("US")
+    assert cal.is_business_day(d("2026-06-01"))  # loads 2026 only
+    # Friday 1 January 2027 is closed (the slowdown), then the weekend: Monday the 4th.
+    assert ask(cal) == d("2027-01-04")
