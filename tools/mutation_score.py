@@ -67,10 +67,15 @@ def recheck(names: list[str], also: list[str]) -> dict[str, str]:
     for name in names:
         tests = sorted(tests_of.get(name.rsplit("__mutmut_", 1)[0], [])) + also
         os.environ["MUTANT_UNDER_TEST"] = name
-        args = ["-x", "-q", "-p", "no:cacheprovider", "--no-header", *tests]
-        found[name] = "killed" if tests and pytest.main(args) == 1 else "survived"
+        # The new tests alone first: they are few, and usually written for this mutant.
+        tries = [also, tests] if also else [tests]
+        killed = any(t and pytest.main([*QUIET, *t]) == 1 for t in tries)
+        found[name] = "killed" if killed else "survived"
     os.chdir(ROOT)
     return found
+
+
+QUIET = ["-x", "-q", "-p", "no:cacheprovider", "--no-header"]
 
 
 def rechecked() -> dict[str, str]:
