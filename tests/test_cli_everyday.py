@@ -223,6 +223,48 @@ def test_undo_takes_back_the_last_thing_recorded(
     assert Event.objects.count() == before - 1
 
 
+def test_undo_right_after_add_takes_the_application_back_to_the_trash(
+    me: User, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from followup.tracker.models import DeletedApplication
+
+    argv = ("add", "Nimbus Labs", "--role", "Data Analyst", "--applied", "yesterday")
+    assert run(capsys, *argv)[0] == 0
+    events = Event.objects.count()
+    code, out, _ = run(capsys, "undo")
+    assert code == 0
+    kept = DeletedApplication.objects.get(slug="nimbus-labs")
+    assert out == (
+        "Took back adding Nimbus Labs (nimbus-labs): it is in the trash.\n"
+        f"To bring it back within 30 days: followup restore {kept.pk}\n"
+    )
+    assert not Application.objects.filter(slug="nimbus-labs").exists()
+    assert Event.objects.count() == events - 1  # its applied event went with it
+    assert kept.journal["events"] == [{"type": "applied", "at": "2026-11-17"}]
+    assert run(capsys, "restore", str(kept.pk))[0] == 0
+    back = Application.objects.get(slug="nimbus-labs")
+    assert (back.role, back.stage) == ("Data Analyst", "applied")
+
+
+def test_undo_after_add_and_a_later_change_takes_back_the_change(
+    me: User, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "add", "Nimbus Labs", "--applied", "yesterday")[0] == 0
+    assert run(capsys, "log", "nimbus-labs", "heard", "--kind", "update", "--at", "today")[0] == 0
+    code, out, _ = run(capsys, "undo", "--format", "json")
+    assert json.loads(out)["removed"]["type"] == "heard"
+    assert Application.objects.filter(slug="nimbus-labs").exists()
+    # A change to another application is the last change too.
+    assert run(capsys, "add", "Cirrus Works")[0] == 0
+    assert run(capsys, "done", MESA, "--at", "today 08:00")[0] == 0
+    code, out, _ = run(capsys, "undo", "--format", "json")
+    assert json.loads(out)["application"] == MESA
+    assert Application.objects.filter(slug="cirrus-works").exists()
+    code, out, _ = run(capsys, "undo", "cirrus-works")  # named: its last event (none)
+    assert code != 0
+    assert Application.objects.filter(slug="cirrus-works").exists()
+
+
 # Help, suggestions, usage, version, completion ---------------------------------------------
 
 

@@ -191,6 +191,50 @@ def test_today_text(me: User, capsys: pytest.CaptureFixture[str]) -> None:
     assert f"[{(first['overdue'] or first['today'])[0]['application']}]" in out
 
 
+def _due(user: User, count: int) -> None:
+    """`count` applications with steps due this week: half never answered, half
+    interviewed the day before AS_OF."""
+    for n in range(count):
+        events: list[dict[str, object]] = [{"type": "applied", "at": "2026-11-02"}]
+        if n % 2:
+            events.append({"type": "interview", "at": "2026-11-17T10:00", "with": ["pat"]})
+        contact = {"id": "pat", "name": f"Pat {n}", "role": "recruiter", "email": f"p{n}@x.org"}
+        services.add_application(
+            user,
+            {"id": f"job-{n}", "company": f"Company {n}", "contacts": [contact], "events": events},
+            as_of=AS_OF,
+        )
+
+
+def _today_queries(capsys: pytest.CaptureFixture[str], username: str) -> tuple[int, int]:
+    """Queries made by `followup today --format json --user USERNAME`, and its steps."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        code, out, _ = run(capsys, "today", "--format", "json", "--user", username)
+    assert code == 0
+    page = json.loads(out)
+    steps = page["overdue"] + page["today"] + page["this_week"]
+    return len(queries), len(steps)
+
+
+def test_today_json_reads_in_as_many_queries_for_5_or_50_applications(
+    capsys: pytest.CaptureFixture[str], settings: Settings
+) -> None:
+    """The profile the drafts sign with was read again for every step (an N+1)."""
+    settings.TODAY_PAGE_SIZE = 100
+    for name, count in (("few", 5), ("many", 50)):
+        _due(User.objects.create_user(name), count)
+    few_queries, few_steps = _today_queries(capsys, "few")
+    many_queries, many_steps = _today_queries(capsys, "many")
+    # A confirmation call for each application never answered; after an interview,
+    # the thank-you note and the check-in of Mon 23 Nov: 3 + 2 × 2, and 25 + 25 × 2.
+    assert (few_steps, many_steps) == (7, 75)
+    assert few_queries == many_queries
+    assert many_queries <= 20
+
+
 def test_today_with_nothing(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "today", "--as-of", "2026-11-18")
     assert code == 0

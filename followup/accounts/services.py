@@ -10,16 +10,20 @@ import hashlib
 import re
 import secrets
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
-from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import User
-from django.http import HttpRequest
-from django.urls import reverse
 from django.utils import timezone
 
 from .models import LoginToken, SignupAttempt
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+# django.urls and axes are imported where used: the command line's everyday commands
+# need only `local_user`, and importing those costs them start-up time.
 
 AGAIN = "Run `followup serve` again for a new one."
 
@@ -61,6 +65,8 @@ def link_lifetime() -> timedelta:
 
 def issue_login_link(user: User, base_url: str | None = None) -> str:
     """A new one-time login link for `user` (256 random bits; only their hash is stored)."""
+    from django.urls import reverse
+
     LoginToken.objects.filter(created__lt=timezone.now() - link_lifetime()).delete()
     token = secrets.token_urlsafe(32)
     LoginToken.objects.create(user=user, digest=_digest(token))
@@ -93,6 +99,8 @@ def redeem_login_token(token: str, now: datetime | None = None) -> User:
 
 def client_address(request: HttpRequest) -> str:
     """The client's address as the login throttle sees it (trusted proxies only)."""
+    from axes.helpers import get_client_ip_address
+
     return (get_client_ip_address(request) or "unknown")[:45]
 
 

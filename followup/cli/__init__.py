@@ -148,6 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from . import browse, offer, shell, mail  # noqa: F401
 
     words = list(sys.argv[1:] if argv is None else argv)
+    _INVOCATION[:] = words
     unknown = _unknown_command(words)
     if unknown:
         print(f"error: {unknown} (see followup --help)", file=sys.stderr)
@@ -176,6 +177,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if one_shot:  # as it was, for a caller that goes on (the tests call main)
             _collector_on()
     return code
+
+
+# The arguments of the command being run, for a command that must run itself again.
+_INVOCATION: list[str] = []
+
+
+def invocation() -> list[str]:
+    return list(_INVOCATION)
 
 
 # Commands that keep running (the web server, its worker processes forked from here)

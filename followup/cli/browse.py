@@ -26,7 +26,7 @@ def _list_options(parser: argparse.ArgumentParser) -> None:
     format_option(parser)
 
 
-@tracker_command(_list_options)
+@tracker_command(_list_options, lean=True)
 def cmd_list(args: argparse.Namespace) -> int:
     """List your applications: id, company, role, stage and next step, soonest first.
 
@@ -82,7 +82,7 @@ def _show_options(parser: argparse.ArgumentParser) -> None:
     format_option(parser)
 
 
-@tracker_command(_show_options)
+@tracker_command(_show_options, lean=True)
 def cmd_show(args: argparse.Namespace) -> int:
     """Show one application: its people, what happened (numbered) and what comes next.
 
@@ -135,9 +135,11 @@ def _undo_options(parser: argparse.ArgumentParser) -> None:
 
 @tracker_command(_undo_options)
 def cmd_undo(args: argparse.Namespace) -> int:
-    """Take back the last event you recorded (or the one named by APP and --event N).
+    """Take back the last change: the last event you recorded (or the one named by APP
+    and --event N), or the application you added last, if nothing changed since.
 
-    Prints what was removed, so that it can be recorded again with `followup log`.
+    Prints what was removed, so that it can be recorded again with `followup log`; an
+    application goes to the trash, as `followup remove` does (`followup restore`).
 
     Example:
         followup undo
@@ -146,6 +148,9 @@ def cmd_undo(args: argparse.Namespace) -> int:
     from ..tracker import services
 
     user = user_of(args)
+    added = _added_last(user) if args.app is None and args.event is None else None
+    if added is not None:
+        return _undo_add(user, added, args.format)
     event = _event_to_undo(user, args.app, args.event)
     slug = event.application.slug
     summary = {"type": event.type, "at": event.at, **event.data}
@@ -155,6 +160,36 @@ def cmd_undo(args: argparse.Namespace) -> int:
         return 0
     print(f"Removed from {slug}: {event_summary(summary)}")
     print_next(user, slug, services.today_for(user))
+    return 0
+
+
+def _added_last(user: Any) -> Application | None:
+    """The application added last, if adding it is the last change: nothing recorded
+    on it or changed since (adding leaves `updated == created`; recording an event or
+    editing moves `updated` on), nothing changed elsewhere since, and not one of many
+    imported at once."""
+    from ..tracker import services
+
+    apps = services.applications_of(user)
+    latest = apps.order_by("-created", "-pk").first()
+    if latest is None or latest.updated != latest.created:
+        return None
+    if apps.filter(updated__gt=latest.updated).exists():
+        return None
+    if apps.filter(created=latest.created).count() > 1:
+        return None  # an import: its applications share one timestamp
+    return latest
+
+
+def _undo_add(user: Any, app: Application, output: str) -> int:
+    from ..tracker import corrections
+
+    kept = corrections.delete_application(user, app.slug)
+    if output == "json":
+        print_json({"application": app.slug, "removed": "application", "restore": kept.pk})
+        return 0
+    print(f"Took back adding {app.company} ({app.slug}): it is in the trash.")
+    print(f"To bring it back within 30 days: followup restore {kept.pk}")
     return 0
 
 

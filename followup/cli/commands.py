@@ -57,20 +57,17 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def read_journal(path: Path) -> Journal:
-    """The journal file, decoded by orjson (about twice as fast as the standard
-    library); on any trouble the planner's own reader says what is wrong and where."""
-    import orjson
-
-    from ..planner.journal import JournalError, load_journal, parse_journal
+    """The journal file, decoded by msgspec into typed objects (the fast path); on any
+    trouble the planner's own reader says what is wrong and where."""
+    from ..journal_decoding import decode_journal
+    from ..planner.journal import JournalError, load_journal
 
     try:
-        data = orjson.loads(path.read_bytes())
-    except (OSError, orjson.JSONDecodeError):
-        # A missing file, bad JSON, or JSON orjson refuses and the standard library
-        # reads (NaN, huge integers, a byte-order mark): the reference decides.
-        return load_journal(path)
+        raw = path.read_bytes()
+    except OSError:
+        return load_journal(path)  # which words the error with the file's name
     try:
-        return parse_journal(data)
+        return decode_journal(raw)
     except JournalError as error:
         raise JournalError([f"{path}: {problem}" for problem in error.problems]) from None
 

@@ -93,7 +93,7 @@ def _add_options(parser: argparse.ArgumentParser) -> None:
     format_option(parser)
 
 
-@tracker_command(_add_options)
+@tracker_command(_add_options, lean=True)
 def cmd_add(args: argparse.Namespace) -> int:
     """Add an application quickly; prints its id and its first step.
 
@@ -240,7 +240,7 @@ LOG_FIELDS = {
 }
 
 
-@tracker_command(_log_options)
+@tracker_command(_log_options, lean=True)
 def cmd_log(args: argparse.Namespace) -> int:
     """Record any journal event: an interview, a message sent, a call, news, a close.
 
@@ -325,7 +325,7 @@ def _done_options(parser: argparse.ArgumentParser) -> None:
     format_option(parser)
 
 
-@tracker_command(_done_options)
+@tracker_command(_done_options, lean=True)
 def cmd_done(args: argparse.Namespace) -> int:
     """Record that the next step (or the pending one named by --action) was done.
 

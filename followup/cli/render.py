@@ -9,42 +9,20 @@ from rich.table import Table
 from rich.text import Text
 
 from ..dates import long_day
-from ..dates import short_day as day
 from ..planner.model import Step, action_label
-from ..planner.occasions import when as interview_when
-from ..planner.plan import ApplicationPlan, Plan
+from ..planner.plan import Plan
+from .steps import address, describe, due_words
 
-
-def describe(item: ApplicationPlan, step: Step) -> str:
-    """'Call Pat Lee (phone, 08:30-10:00, no voicemail)'; 'Interview on Thu 4 Dec, 10:00: prepare'."""
-    interview = item.context.scheduled
-    if step.action == "prepare_interview" and interview is not None:
-        return f"Interview on {interview_when(interview)}: prepare"
-    label = action_label(step.action)
-    person = item.application.contact(step.to)
-    who = f" {person.name or person.id}" if person else ""
-    how = [step.channel] if step.channel else []
-    if step.window:
-        how.append(step.window)
-    if step.leave_message is False:
-        how.append("no voicemail")
-    return f"{label}{' —' if who else ''}{who}" + (f" ({', '.join(how)})" if how else "")
-
-
-def address(step: Step) -> str:
-    """How `followup done` names the step: 'call to pat', 'decide_offer'."""
-    return step.action + (f" to {step.to}" if step.to else "")
+__all__ = ["action_label", "address", "describe", "long_day", "print_plan", "when"]
 
 
 def when(step: Step, as_of: date) -> Text:
     """The due date, marked when overdue or due today; a one-day window named once."""
-    if step.due_by < as_of:
-        return Text(f"overdue since {day(step.due_by)}", style="bold red")
-    if step.due <= as_of:
-        return Text(f"due today, by {day(step.due_by)}", style="bold yellow")
-    if step.due == step.due_by:
-        return Text(f"on {day(step.due)}")
-    return Text(f"{day(step.due)} – {day(step.due_by)}")
+    words, urgency = due_words(step, as_of)
+    return Text(words, style=URGENCY_STYLES[urgency])
+
+
+URGENCY_STYLES = {"overdue": "bold red", "today": "bold yellow", "": ""}
 
 
 def print_plan(result: Plan, console: Console | None = None) -> None:

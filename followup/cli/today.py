@@ -10,7 +10,15 @@ import argparse
 from typing import Any
 
 from . import as_of_option
-from .tracker import console, format_option, print_json, step_json, tracker_command, user_of
+from .tracker import (
+    console,
+    format_option,
+    planner_profile,
+    print_json,
+    step_json,
+    tracker_command,
+    user_of,
+)
 
 
 def _today_options(parser: argparse.ArgumentParser) -> None:
@@ -18,7 +26,7 @@ def _today_options(parser: argparse.ArgumentParser) -> None:
     format_option(parser)
 
 
-@tracker_command(_today_options)
+@tracker_command(_today_options, lean=True)
 def cmd_today(args: argparse.Namespace) -> int:
     """What to do today: overdue steps, today's, and this week's, with the nudges.
 
@@ -35,22 +43,60 @@ def cmd_today(args: argparse.Namespace) -> int:
     user = user_of(args)
     page = services.today(user, args.as_of)
     if args.format == "json":
-        groups = {
-            name: [step_json(user, item, step) for item, step in getattr(page, name)]
-            for name in ("overdue", "today", "this_week")
-        }
-        nudges = [{"kind": n.kind, "reason": n.reason} for n in page.nudges]
-        print_json(
-            {
-                "format": "followup-today/1",
-                "as_of": page.as_of.isoformat(),
-                **groups,
-                "nudges": nudges,
-            }
-        )
+        print_json(_today_json(user, page))
         return 0
-    _print_today(page)
+    from .steps import styled, width, write
+
+    if styled():
+        _print_today(page)
+    else:
+        write(_today_lines(page, width()))
     return 0
+
+
+def _today_json(user: Any, page: Any) -> dict[str, Any]:
+    """The JSON view; the profile the drafts sign with is read once, not once a step."""
+    profile = planner_profile(user)
+    groups = {
+        name: [step_json(user, item, step, profile) for item, step in getattr(page, name)]
+        for name in ("overdue", "today", "this_week")
+    }
+    return {
+        "format": "followup-today/1",
+        "as_of": page.as_of.isoformat(),
+        **groups,
+        "nudges": [{"kind": n.kind, "reason": n.reason} for n in page.nudges],
+    }
+
+
+def _today_lines(page: Any, columns: int) -> list[str]:
+    """The same list as `_print_today`, as plain text wrapped to `columns`."""
+    from ..dates import long_day
+    from .steps import address, describe, due_words, wrapped
+
+    lines = wrapped(f"Follow-ups as of {long_day(page.as_of)}", columns)
+    if page.empty:
+        lines += ["", "Nothing is due this week.", ""]
+    for title, pairs in (
+        ("Overdue", page.overdue),
+        ("Today", page.today),
+        ("This week", page.this_week),
+    ):
+        if pairs:
+            lines += ["", title]
+        for item, step in pairs:
+            app = item.application
+            lines += wrapped(f"• {app.company}{f' — {app.role}' if app.role else ''}", columns)
+            lines += wrapped(
+                f"{describe(item, step)}, {due_words(step, page.as_of)[0]}", columns, "  "
+            )
+            lines += wrapped(f"[{app.id}] {address(step)}", columns, "  ")
+            lines += wrapped(step.reason, columns, "  ")
+    if page.nudges:
+        lines.append("")
+    for nudge in page.nudges:
+        lines += wrapped(f"• {nudge.reason}", columns)
+    return lines
 
 
 def _print_today(page: Any) -> None:

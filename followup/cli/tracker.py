@@ -33,37 +33,65 @@ Configure = Callable[[argparse.ArgumentParser], None]
 # Django, set up on demand -------------------------------------------------------------
 
 
-def django_setup() -> None:
-    """Set Django up, once, on demand: `followup plan` never imports it."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "followup.web.settings")
+WEB_SETTINGS = "followup.web.settings"
+# The everyday commands' settings: the same database, fewer apps (see the module).
+LEAN_SETTINGS = "followup.web.cli_settings"
+
+
+def django_setup(lean: bool = False) -> None:
+    """Set Django up, once, on demand: `followup plan` never imports it. A `lean`
+    command loads only the apps it needs, unless DJANGO_SETTINGS_MODULE says otherwise."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", LEAN_SETTINGS if lean else WEB_SETTINGS)
     import django
     from django.core.exceptions import ImproperlyConfigured
 
     try:
-        django.setup()
+        # No URL prefix to set for a command that builds no links: that would import
+        # Django's URL and HTTP modules for nothing.
+        django.setup(set_prefix=not _lean())
     except (ValueError, ImproperlyConfigured) as error:  # e.g. a bad DATABASE_URL
         raise CliError(f"settings: {error}") from None
 
 
+def _lean() -> bool:
+    return os.environ.get("DJANGO_SETTINGS_MODULE") == LEAN_SETTINGS
+
+
 def migrate_if_needed() -> None:
     """Apply pending migrations quietly: a first `followup today` just works.
-    Checking costs one query when there is nothing to do."""
+    Checking costs one query when there is nothing to do. With the lean settings a
+    pending migration runs the command again, whole, with the web app's settings:
+    migrating needs every app."""
     from django.core.management import call_command
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
 
     if _all_recorded():
         return
+    if _lean():
+        _run_again_with_web_settings()
     executor = MigrationExecutor(connection)
     if executor.migration_plan(executor.loader.graph.leaf_nodes()):
         call_command("migrate", verbosity=0, interactive=False)
+
+
+def _run_again_with_web_settings() -> None:
+    """Replace this process by the same command with the full settings (once, after
+    an install or an upgrade brought new migrations)."""
+    import sys
+
+    from . import invocation
+
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": WEB_SETTINGS}
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execve(sys.executable, [sys.executable, "-m", "followup", *invocation()], env)
 
 
 def _all_recorded() -> bool:
     """Is every migration file on disk recorded as applied? One query and a directory
     listing per app, where loading the migration graph imports every migration (slow).
     Any doubt (a new file, a squash) is left to Django's own check."""
-    from django.apps import apps
     from django.db import connection
     from django.db.migrations.recorder import MigrationRecorder
 
@@ -72,15 +100,49 @@ def _all_recorded() -> bool:
         return False
     applied = set(recorder.applied_migrations())
     return all(
-        (config.label, path.stem) in applied
-        for config in apps.get_app_configs()
-        for path in (Path(config.path) / "migrations").glob("[!_]*.py")
+        (label, path.stem) in applied
+        for label, folder in migration_folders()
+        for path in folder.glob("[!_]*.py")
     )
 
 
-def tracker_command(configure: Configure) -> Callable[[Command], Command]:
+# The apps whose label is not the last part of their name (Django's default).
+APP_LABELS = {"followup.insights.web": "insights"}
+
+
+def migration_folders() -> list[tuple[str, Path]]:
+    """Each app's label and migrations folder: with the lean settings, those of every
+    app of the web settings (found without importing them), since they share the
+    database."""
+    from django.apps import apps
+    from django.conf import settings
+
+    names = getattr(settings, "ALL_APPS", None)
+    if names is None:
+        return [(c.label, Path(c.path) / "migrations") for c in apps.get_app_configs()]
+    return [
+        (APP_LABELS.get(name, name.rpartition(".")[2]), package_folder(name) / "migrations")
+        for name in names
+    ]
+
+
+def package_folder(name: str) -> Path:
+    """The folder of package `name`, found without importing it (nor its parents, whose
+    `__init__` may be slow to import)."""
+    from importlib.util import find_spec
+
+    top, _, rest = name.partition(".")
+    spec = find_spec(top)
+    if spec is None or not spec.submodule_search_locations:
+        raise CliError(f"settings: the app {name} is not installed")
+    return Path(next(iter(spec.submodule_search_locations)), *rest.split(".") if rest else ())
+
+
+def tracker_command(configure: Configure, lean: bool = False) -> Callable[[Command], Command]:
     """Register a command that needs the database: Django set up first, a `--user`
-    option, and service errors turned into messages with the right exit code."""
+    option, and service errors turned into messages with the right exit code. A `lean`
+    command only reads and writes the tracker's tables (never deletes: see
+    `followup.web.cli_settings`) and gets Django with just those apps."""
 
     def options(parser: argparse.ArgumentParser) -> None:
         configure(parser)
@@ -95,7 +157,7 @@ def tracker_command(configure: Configure) -> Callable[[Command], Command]:
         def run(args: argparse.Namespace) -> int:
             from .commands import keep_holiday_tables
 
-            django_setup()
+            django_setup(lean)
             keep_holiday_tables()  # every write replans: no country modules imported
             from django.db import DatabaseError
 
@@ -174,13 +236,15 @@ def format_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def step_json(user: User, item: ApplicationPlan, step: Step) -> dict[str, Any]:
-    """A step as in the plan format, with its application's id first and its draft."""
+def step_json(user: User, item: ApplicationPlan, step: Step, profile: Any = None) -> dict[str, Any]:
+    """A step as in the plan format, with its application's id first and its draft
+    (signed with `profile`, the planner's type, read here when not given)."""
     from ..planner.plan import render_draft, step_to_dict
 
+    profile = planner_profile(user) if profile is None else profile
     return {
         "application": item.application.id,
-        **step_to_dict(step, render_draft(item, step, planner_profile(user))),
+        **step_to_dict(step, render_draft(item, step, profile)),
     }
 
 
@@ -205,15 +269,22 @@ def next_step(user: User, slug: str, as_of: date) -> tuple[ApplicationPlan, Step
 
 def print_next(user: User, slug: str, as_of: date) -> None:
     """'Next: Call Pat Lee (phone, …)', its due date and its reason."""
-    from rich.text import Text
-
-    from .render import describe, when
+    from .steps import describe, due_words, styled, width, wrapped, write
 
     item, step = next_step(user, slug, as_of)
-    out = console()
     if step is None:
-        out.print(f"Nothing more to do for {slug} ({item.stage}).")
+        print(f"Nothing more to do for {slug} ({item.stage}).")
         return
+    if not styled():  # a pipe or a file: plain text, Rich not imported
+        columns = width()
+        line = f"Next: {describe(item, step)} — {due_words(step, as_of)[0]}"
+        write(wrapped(line, columns) + wrapped(step.reason, columns))
+        return
+    from rich.text import Text
+
+    from .render import when
+
+    out = console()
     out.print(
         Text("Next: ", style="bold") + Text(describe(item, step)) + Text(" — ") + when(step, as_of)
     )

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from ..tracker.forms import SpokenDateTimeInput
 from .imap import Server
 from .services import KINDS
 
@@ -66,7 +67,7 @@ class ChangeForm(forms.Form):
         required=False,
         label="When",
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d"],
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        widget=SpokenDateTimeInput(),
     )
 
     def __init__(self, *args: Any, applications: list[tuple[str, str]], **kwargs: Any) -> None:

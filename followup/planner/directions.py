@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Final, NamedTuple
 
 __all__ = ["PostingDirections", "read_posting"]
@@ -320,8 +320,13 @@ _REACH: Final = 150
 _CURLY_APOSTROPHES: Final = ("’", "‘", "`", "´", "ʼ")
 
 
+@lru_cache(maxsize=1024)
 def read_posting(text: str | None) -> PostingDirections:
-    """The follow-up directions a job posting's text gives: no calls, email only."""
+    """The follow-up directions a job posting's text gives: no calls, email only.
+
+    Remembered per text (the last 1,024): the planner reads the same postings each
+    time it plans the same applications, a server at every request.
+    """
     if not text:
         return _NOTHING
     low = _normalized(text)

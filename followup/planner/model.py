@@ -8,10 +8,10 @@ cheaper to build than a frozen dataclass.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, overload
 
 EMPLOYER_KINDS = (
     "corporate",
@@ -164,23 +164,41 @@ class Application:
     salary: Salary | None = None
     contacts: tuple[Contact, ...] = ()
     events: tuple[Event, ...] = ()
+    # The contacts by id and the first contact of each role, built on the first
+    # question: planning asks who someone is a dozen times per application.
+    _people: _People | None = field(default=None, init=False, repr=False, compare=False)
 
     def contact(self, contact_id: str | None) -> Contact | None:
         """The contact with this id, or None."""
-        if contact_id is None:
-            return None
-        for person in self.contacts:
-            if person.id == contact_id:
-                return person
-        return None
+        return (self._people or self._index()).by_id.get(contact_id)
 
     def first_with_role(self, *roles: str) -> Contact | None:
         """The first contact holding one of `roles`, tried in the order given."""
+        by_role = (self._people or self._index()).by_role
         for role in roles:
-            for person in self.contacts:
-                if person.role == role:
-                    return person
+            person = by_role.get(role)
+            if person is not None:
+                return person
         return None
+
+    def by_role(self) -> Mapping[str, Contact]:
+        """The first contact of each role, by role."""
+        return (self._people or self._index()).by_role
+
+    def _index(self) -> _People:
+        by_id: dict[str | None, Contact] = {}
+        by_role: dict[str, Contact] = {}
+        for person in self.contacts:
+            by_id.setdefault(person.id, person)  # the first of a (refused) repeated id
+            by_role.setdefault(person.role, person)
+        people = _People(by_id, by_role)
+        object.__setattr__(self, "_people", people)  # a cache: the value stays the same
+        return people
+
+
+class _People(NamedTuple):
+    by_id: dict[str | None, Contact]
+    by_role: dict[str, Contact]
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,5 +243,57 @@ class DraftContext(NamedTuple):
     voicemail_left: bool = False  # a voicemail was already left with this contact
     scheduled: Event | None = None  # the next scheduled interview (prepare_interview)
     offer: Event | None = None  # this application's own offer (decide_offer)
-    still_open: tuple[str, ...] = ()  # the companies of the other open applications
+    still_open: Sequence[str] = ()  # the companies of the other open applications
     accepted_company: str | None = None  # whose offer was accepted (withdraw)
+
+
+class AllBut(Sequence[str]):
+    """A list of names with one left out, without copying the rest.
+
+    Each application holding an offer lists the other open applications; copying
+    thousands of names per offer made planning quadratic in time and memory.
+    """
+
+    __slots__ = ("_left_out", "_names")
+
+    def __init__(self, names: tuple[str, ...], left_out: int | None) -> None:
+        self._names = names
+        self._left_out = left_out  # an index into names, or None to keep them all
+
+    def __len__(self) -> int:
+        return len(self._names) - (self._left_out is not None)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[str, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> str | tuple[str, ...]:
+        if isinstance(index, slice):
+            if self._left_out is None:
+                return self._names[index]
+            return tuple(self[i] for i in range(len(self))[index])
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("index out of range")
+        skip = self._left_out
+        return self._names[index + (skip is not None and index >= skip)]
+
+    def __iter__(self) -> Iterator[str]:
+        skip = self._left_out
+        for i, name in enumerate(self._names):
+            if i != skip:
+                yield name
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"AllBut({tuple(self)!r})"

@@ -7,6 +7,7 @@ returns one step, or None where the moment asks for nothing.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from .model import EMAIL, Event, Step
@@ -45,7 +46,7 @@ def _with(rules: Rules, interview: Event) -> str:
     return f" with {listed}"
 
 
-def decide_offer(rules: Rules, still_open: tuple[str, ...]) -> Step:
+def decide_offer(rules: Rules, still_open: Sequence[str]) -> Step:
     """§7.1: an offer in hand is decided before its deadline (or within a week)."""
     offer = rules.state.offer
     assert offer is not None
@@ -62,7 +63,7 @@ def decide_offer(rules: Rules, still_open: tuple[str, ...]) -> Step:
     return Step("decide_offer", None, None, due, due_by, deadline + _others(still_open), ())
 
 
-def _others(still_open: tuple[str, ...]) -> str:
+def _others(still_open: Sequence[str]) -> str:
     if not still_open:
         return " No other application is open: weigh the offer on its own merits."
     shown = ", ".join(still_open[:3]) + (

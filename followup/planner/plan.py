@@ -12,12 +12,12 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from .calendar import get_calendar
-from .model import Application, DraftContext, Event, Journal, Profile, Step
+from .model import AllBut, Application, DraftContext, Event, Journal, Profile, Step
 from .occasions import decide_offer, prepare_interview, withdraw
 from .policy import Policy, policy_from
 from .rules import Rules
 from .speed import collector_paused
-from .state import State, applied_within, fold, week_before
+from .state import State, fold
 
 PLAN_FORMAT = "followup-plan/1"
 
@@ -62,7 +62,7 @@ def _plan(journal: Journal, as_of: date, policy: Policy | None) -> Plan:
     plans = tuple(_plan_one(app, state, policy, as_of, search) for app, state in states)
     agenda = [(p, s) for p in plans for s in p.steps if s.due <= as_of]
     agenda.sort(key=lambda item: (item[1].due, item[1].due_by))
-    nudges = () if search.accepted else _nudges(journal, states, policy, as_of)
+    nudges = () if search.accepted else _nudges(states, policy)
     return Plan(as_of, journal.profile, plans, tuple(agenda), nudges)
 
 
@@ -77,14 +77,12 @@ class _Search:
         self.accepted = _accepted(states)
         open_apps = [app for app, s in states if s.stage in OPEN_STAGES]
         self.open_companies = tuple(app.company for app in open_apps)
-        # Where each open application sits, so that leaving it out is two C-level
-        # slices: scanning the open list per offer made planning quadratic.
+        # Where each open application sits, so that its list of the others leaves
+        # it out without copying: a copy per offer made planning quadratic.
         self.open_index = {id(app): i for i, app in enumerate(open_apps)}
 
-    def others_open(self, app: Application) -> tuple[str, ...]:
-        i = self.open_index.get(id(app))
-        companies = self.open_companies
-        return companies if i is None else companies[:i] + companies[i + 1 :]
+    def others_open(self, app: Application) -> AllBut:
+        return AllBut(self.open_companies, self.open_index.get(id(app)))
 
 
 def _accepted(states: list[tuple[Application, State]]) -> tuple[date, Application] | None:
@@ -150,26 +148,23 @@ def _draft_context(state: State, search: _Search, app: Application) -> DraftCont
     expected = state.expectation.by if state.expectation is not None else None
     inbound = state.owed_reply or state.owed_gracious
     other = search.offer if search.offer_app is not app else None
-    return DraftContext(
-        last_interview=state.last_interview,
-        expected_by=expected,
-        inbound=inbound,
-        offer_deadline=other.deadline if other else None,
-        offer_company=search.offer_app.company if other and search.offer_app else None,
-        voicemail_left=bool(state.voicemail_to),
-        scheduled=state.scheduled[0] if state.scheduled else None,
-        offer=state.offer,
-        still_open=search.others_open(app) if state.offer else (),
+    return DraftContext(  # positional: keywords cost twice as much, once per application
+        state.interviews[-1] if state.interviews else None,  # the last interview
+        expected,
+        inbound,
+        other.deadline if other else None,  # offer_deadline
+        search.offer_app.company if other and search.offer_app else None,  # offer_company
+        bool(state.voicemail_to),  # voicemail_left
+        state.scheduled[0] if state.scheduled else None,  # scheduled
+        state.offer,
+        search.others_open(app) if state.offer else (),  # still_open
     )
 
 
-def _nudges(
-    journal: Journal, states: list[tuple[Application, State]], policy: Policy, as_of: date
-) -> tuple[Nudge, ...]:
+def _nudges(states: list[tuple[Application, State]], policy: Policy) -> tuple[Nudge, ...]:
     open_states = [s for _, s in states if s.stage in OPEN_STAGES]
-    finals = sum(1 for s in open_states if any(i.final for i in s.interviews))
-    start = week_before(as_of)
-    sent = sum(1 for app in journal.applications if applied_within(app, start, as_of))
+    finals = sum(1 for s in open_states if s.had_final)
+    sent = sum(1 for _, s in states if s.applied_this_week)  # counted by the fold
     return nudges(len(open_states), finals, sent, policy)
 
 

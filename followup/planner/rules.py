@@ -24,7 +24,7 @@ ONE_DAY = timedelta(days=1)
 class Rules:
     """The rules applied to one application, as of a date."""
 
-    __slots__ = ("app", "as_of", "attempts", "cal", "policy", "state")
+    __slots__ = ("_first", "app", "as_of", "attempts", "cal", "policy", "roles", "state")
 
     def __init__(
         self, app: Application, state: State, policy: Policy, cal: BusinessCalendar, as_of: date
@@ -37,6 +37,8 @@ class Rules:
         # The follow-up attempts since the anchor, with any series of unanswered calls
         # that counted as one (§6): the ladder adds those as it climbs.
         self.attempts: list[Event] = list(state.attempts)
+        self._first: Step | None = None  # the first follow-up as the rules time it
+        self.roles = app.by_role()  # the first contact of each role
 
     # People -------------------------------------------------------------------
 
@@ -54,15 +56,15 @@ class Rules:
         last = self.state.last_interview
         if last is not None and last.interviewers:
             return last.interviewers[0]
-        person = self.app.first_with_role("interviewer")
+        person = self.roles.get("interviewer")
         return person.id if person else None
 
     def recruiter(self) -> str | None:
-        person = self.app.first_with_role("recruiter", "hr")
+        person = self.roles.get("recruiter") or self.roles.get("hr")
         return person.id if person else None
 
     def hiring_manager(self) -> str | None:
-        person = self.app.first_with_role("hiring_manager")
+        person = self.roles.get("hiring_manager")
         return person.id if person else None
 
     def check_in_to(self) -> str | None:
@@ -82,6 +84,7 @@ class Rules:
         why: str,
         sources: tuple[str, ...],
         window: str | None = None,
+        projected: bool = False,
     ) -> Step:
         """A call, turned into a letter or an email where calls are ruled out (§6).
 
@@ -91,11 +94,13 @@ class Rules:
         state, name, due_by = self.state, self.name(to), self.cal.add_bd(due, 2)
         if state.email_first:
             reason = f"{why} This employer prefers email, so write to {name} once more instead of calling."
-            return Step("check_in", EMAIL, to, due, due_by, reason, _merge(sources, "forbes"))
+            sources = _merge(sources, "forbes")
+            return Step("check_in", EMAIL, to, due, due_by, reason, sources, None, None, projected)
         if state.calls_ruled_out:
             reason = f"{why} They asked not to be called, so send {name} a short letter instead."
+            sources = _merge(sources, "phone-call")
             return Step(
-                "send_letter", LETTER, to, due, due_by, reason, _merge(sources, "phone-call")
+                "send_letter", LETTER, to, due, due_by, reason, sources, None, None, projected
             )
         reason = f"{why} Call {name}: prepare what you'll say, and leave one voicemail at most."
         leave = to not in state.voicemail_to
@@ -109,6 +114,7 @@ class Rules:
             sources,
             window or self.policy.call_window,
             leave,
+            projected,
         )
 
     # One-off steps -------------------------------------------------------------
@@ -116,8 +122,9 @@ class Rules:
     def thank_you_notes(self) -> list[Step]:
         """§4.1: a note to each interviewer, due the day of the interview, by the next day."""
         steps: list[Step] = []
+        within = timedelta(days=self.policy.thank_you_days)
         for interview in self.state.interviews:
-            if self.as_of > interview.day + timedelta(days=self.policy.thank_you_days):
+            if self.as_of > interview.day + within:
                 continue
             for who in interview.interviewers or (None,):
                 if not self._thanked(interview, who):
@@ -251,14 +258,26 @@ class Rules:
         if after is not None:
             # §7: the ladder waits for the status update, timed from its due date.
             base = max(base, after.due) if base else after.due
+        as_of = self.as_of
         for rung in rungs[done:]:
-            step = self._first_rung(base) if rung.action == "first" else self._rung(rung, base)
+            if rung.action == "first":
+                step = self._first_rung(base)
+            else:
+                # Every rung after the next one is projected (built so, not copied so).
+                step = self._rung(rung, base, bool(steps))
             if tries and not steps:
                 step = self._retried(step, tries)
-            step = self._space_emails(step, last_email)
-            last_email = self._email_sent_on(step, last_email)
-            steps.append(step._replace(projected=True) if steps else step)
-            base = max(step.due, self.as_of)
+            # §6: one follow-up email a week to the employer (an insider is no employer).
+            if (
+                step.channel == EMAIL
+                and step.action in LIMITED_ACTIONS
+                and not self._is_insider(step.to)
+            ):
+                if last_email is not None:
+                    step = self._space_emails(step, last_email)
+                last_email = step.due
+            steps.append(step)
+            base = step.due if step.due > as_of else as_of
         return steps
 
     def _last_contact(self) -> date | None:
@@ -282,25 +301,33 @@ class Rules:
             due=due, due_by=due_by, reason=step.reason + why, sources=_merge(step.sources, "nm-dws")
         )
 
-    def _rung(self, rung: Rung, base: date | None) -> Step:
+    def _rung(self, rung: Rung, base: date | None, projected: bool) -> Step:
         start = base or self.state.anchor or self.as_of
         if rung.calendar_days:
             due = self.cal.next_bd(start + timedelta(days=rung.delay))
         else:
             due = self.cal.add_bd(start, rung.delay)
         if rung.action in ("call", "confirm_receipt"):
-            return self.phone_step(rung.action, rung.to, due, rung.reason, rung.sources)
+            return self.phone_step(
+                rung.action, rung.to, due, rung.reason, rung.sources, None, projected
+            )
         channel = None if rung.action == "move_on" else EMAIL
+        due_by = self.cal.add_bd(due, 2)
         return Step(
-            rung.action, channel, rung.to, due, self.cal.add_bd(due, 2), rung.reason, rung.sources
+            rung.action,
+            channel,
+            rung.to,
+            due,
+            due_by,
+            rung.reason,
+            rung.sources,
+            None,
+            None,
+            projected,
         )
 
-    def _space_emails(self, step: Step, last_email: date | None) -> Step:
-        """§6: at most one follow-up email a week to the employer."""
-        if last_email is None or step.channel != EMAIL or step.action not in LIMITED_ACTIONS:
-            return step
-        if self._is_insider(step.to):
-            return step
+    def _space_emails(self, step: Step, last_email: date) -> Step:
+        """§6: a follow-up email to the employer waits a week after the last one."""
         earliest = self.cal.next_bd(last_email + timedelta(days=self.policy.email_min_gap_days))
         if step.due >= earliest:
             return step
@@ -311,11 +338,6 @@ class Rules:
             reason=reason,
             sources=_merge(step.sources, "forbes"),
         )
-
-    def _email_sent_on(self, step: Step, last_email: date | None) -> date | None:
-        """The last follow-up email to the employer once `step` is done (§6 counts these)."""
-        limited = step.channel == EMAIL and step.action in LIMITED_ACTIONS
-        return step.due if limited and not self._is_insider(step.to) else last_email
 
     def _is_insider(self, contact_id: str | None) -> bool:
         person = self.app.contact(contact_id)
@@ -349,7 +371,7 @@ class Rules:
         """§4.3: insider, escalation, call, move on: rungs whose condition fails are skipped."""
         policy = self.policy
         rungs = [Rung("first", None, 0, "", ())]
-        insider = self.app.first_with_role("insider")
+        insider = self.roles.get("insider")
         if insider is not None:
             reason = f"Your check-in got no answer. Ask {insider.name or insider.id}, who works there, whether they can learn where things stand."
             rungs.append(
@@ -381,18 +403,25 @@ class Rules:
         return self._first_rung(None).to
 
     def _first_rung(self, after: date | None) -> Step:
-        """§3 / §4.2: the first follow-up, timed by the rules from the anchor."""
+        """§3 / §4.2: the first follow-up, timed by the rules from the anchor, and
+        no sooner than `call_delay` business days after `after` where given."""
+        step = self._first
+        if step is None:
+            # Worked out once: the rungs ask whom it goes to, and the climb for it.
+            step = self._first = self._first_by_the_rules()
+        if after is not None:
+            due = self.cal.add_bd(after, self.policy.call_delay)
+            if step.due < due:
+                step = step._replace(due=due, due_by=max(step.due_by, self.cal.add_bd(due, 2)))
+        return step
+
+    def _first_by_the_rules(self) -> Step:
         state = self.state
         if state.expectation is not None:
-            step = self._expected(state.expectation)
-        elif state.anchor_kind == "applied":
-            step = self._confirm_receipt()
-        else:
-            step = self._no_date_given()
-        if after is not None and step.due < self.cal.add_bd(after, self.policy.call_delay):
-            due = self.cal.add_bd(after, self.policy.call_delay)
-            step = step._replace(due=due, due_by=max(step.due_by, self.cal.add_bd(due, 2)))
-        return step
+            return self._expected(state.expectation)
+        if state.anchor_kind == "applied":
+            return self._confirm_receipt()
+        return self._no_date_given()
 
     def _expected(self, expected: Event) -> Step:
         """§4.2 rules 1 and 2: a promised call, or a decision date."""

@@ -11,6 +11,7 @@ from django import forms
 
 from ..planner.journal import APPLICATION_TEXT
 from ..planner.model import CONTACT_ROLES, EMPLOYER_KINDS, SALARY_PERIODS
+from .forms import SpokenDateInput
 from .presenters import CALL_OUTCOMES, ROLES
 from .presenters import EMPLOYER_KINDS as EMPLOYER_LABELS
 
@@ -165,7 +166,7 @@ class ContactForm(forms.Form):
 class EventEditForm(forms.Form):
     """An event's date and time, outcome (calls only) and notes."""
 
-    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    date = forms.DateField(widget=SpokenDateInput(past=True))
     time = forms.TimeField(
         required=False,
         label="Time (optional)",

@@ -33,11 +33,13 @@ class SpokenDateInput(forms.DateInput):
 
     input_type = "text"
 
-    def __init__(self) -> None:
+    def __init__(self, past: bool | None = None) -> None:
+        """`past`: a weekday name is the last one (None: only for a field named `date`)."""
         super().__init__(
             attrs={"placeholder": "e.g. yesterday, fri, 2026-12-01", "autocomplete": "off"},
             format="%Y-%m-%d",
         )
+        self.past = past
 
     def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
         from ..dates import DateError, read_day
@@ -45,8 +47,34 @@ class SpokenDateInput(forms.DateInput):
         typed = super().value_from_datadict(data, files, name)
         if not isinstance(typed, str) or not typed.strip():
             return typed
+        past = name == "date" if self.past is None else self.past
         try:
-            return read_day(typed, today(), past=name == "date").isoformat()
+            return read_day(typed, today(), past=past).isoformat()
+        except DateError:
+            return typed
+
+
+class SpokenDateTimeInput(forms.DateTimeInput):
+    """A date with an optional time, as people say it ("yesterday 14:30", "mon 9am",
+    "2026-12-01 09:00"), for a moment that has happened; turned into the ISO form the
+    field reads. Text we can't read reaches the field as typed (its error)."""
+
+    input_type = "text"
+
+    def __init__(self) -> None:
+        super().__init__(
+            attrs={"placeholder": "e.g. yesterday 14:30, mon 9am, 2026-12-01 09:00"},
+            format="%Y-%m-%d %H:%M",
+        )
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
+        from ..dates import DateError, read_at
+
+        typed = super().value_from_datadict(data, files, name)
+        if not isinstance(typed, str) or not typed.strip():
+            return typed
+        try:
+            return read_at(typed, today(), past=True)
         except DateError:
             return typed
 
@@ -61,6 +89,13 @@ def _time_input() -> forms.TimeInput:
 
 def _choices(*pairs: tuple[str, str]) -> Choices:
     return list(pairs)
+
+
+def in_form_words(problems: Sequence[str], form: forms.Form) -> list[str]:
+    """A service's problems about the event's time ("at: … is after today") named by
+    the form's field the person typed it in ("Date: …")."""
+    label = form["date"].label if "date" in form.fields else "Date"
+    return [f"{label}: {p.removeprefix('at: ')}" if p.startswith("at: ") else p for p in problems]
 
 
 def form_problems(form: forms.Form) -> list[str]:

@@ -154,6 +154,10 @@ def add_application(
     last = applications_of(user).order_by("-position").values_list("position", flat=True).first()
     app = _save_application(user, data, parsed.applications[0], (last or 0) + 1)
     refresh(user, as_of, applications_of(user).filter(pk=app.pk))
+    # An application just added and not changed since has `updated == created`: the
+    # mark `followup undo` reads (any later save, event or edit moves `updated` on).
+    Application.objects.filter(pk=app.pk).update(updated=F("created"))
+    app.updated = app.created
     return app
 
 
@@ -193,6 +197,7 @@ def record_event(
         local_at=local.isoformat(),
         data={k: v for k, v in event.items() if k not in ("type", "at")},
     )
+    touched(app)
     # An offer changes other applications' plans (status updates): refresh them all.
     scope = (
         applications_of(user)
@@ -201,6 +206,14 @@ def record_event(
     )
     refresh(user, as_of, scope)
     return saved
+
+
+def touched(app: Application) -> None:
+    """Mark the application changed now (an event recorded or taken back): `undo` tells
+    an application just added from one changed since by this time."""
+    from django.utils import timezone
+
+    Application.objects.filter(pk=app.pk).update(updated=timezone.now())
 
 
 def now_at(app: Application, now: datetime | None = None) -> str:
@@ -359,6 +372,7 @@ def delete_event(
     deleted, _ = Event.objects.filter(application=app, pk=event_id).delete()
     if not deleted:
         raise NotFound(f"{slug}: no such event")
+    touched(app)
     refresh(user, as_of or today_for(user), applications_of(user))
 
 

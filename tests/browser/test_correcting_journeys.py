@@ -12,7 +12,8 @@ import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
-from followup.tracker import corrections, services
+from followup.tracker import corrections, forms, services
+from followup.tracker.models import Event
 
 from .conftest import log_in
 
@@ -117,6 +118,25 @@ def test_record_what_they_said_from_today(signed_in: Page) -> None:
     card.get_by_label("What did they say?").select_option(label="They replied")
     card.get_by_role("button", name="Record what they said").click()
     said(page, "Rio Grande Sign Works")
+
+
+@pytest.mark.submits("heard_back")
+def test_a_new_date_typed_as_people_say_it(
+    signed_in: Page, as_of: date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The heard-back box takes words ("+3d"), not only a date picker's value."""
+    monkeypatch.setattr(forms, "today", lambda: as_of)  # the live server runs in this process
+    page = signed_in
+    card = page.get_by_role("article").filter(has_text="Call Gloria Sandoval").first
+    card.get_by_text("Heard back from them?").click()
+    card.get_by_label("What did they say?").select_option(label="They gave a new date")
+    card.get_by_label("New date (if they named one)").fill("+3d")
+    card.get_by_role("button", name="Record what they said").click()
+    said(page, "Rio Grande Sign Works")
+    heard = Event.objects.get(
+        application__slug="rio-grande-print-ops", type="heard", data__kind="new_date"
+    )
+    assert heard.data["by"] == "2026-11-21"  # Wednesday 18 November, three days on
 
 
 @pytest.mark.submits("remove_sample_data")

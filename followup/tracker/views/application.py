@@ -14,7 +14,7 @@ from django.urls import path
 from django.views.decorators.http import require_GET, require_POST
 
 from .. import people, presenters, services
-from ..forms import DebriefForm, LogEventForm, form_problems
+from ..forms import DebriefForm, LogEventForm, form_problems, in_form_words
 from ..models import Application
 from ..waiting import waiting_words
 from .common import application_or_404, as_of, render_page, user_of
@@ -112,7 +112,8 @@ def log_event(request: HttpRequest, slug: str) -> HttpResponse:
     except services.NotFound:
         raise Http404("No such application") from None
     except services.ServiceError as error:
-        return _invalid(request, app, error.problems, log_form=form, problems_in="log")
+        problems = in_form_words(error.problems, form)
+        return _invalid(request, app, problems, log_form=form, problems_in="log")
     app = application_or_404(request, slug)  # a new person re-stores the application
     said = presenters.describe_event(saved.type, saved.data, presenters.named(app))
     if saved.type == "interview" and saved.local_at[:10] > day.isoformat():
@@ -147,7 +148,8 @@ def debrief(request: HttpRequest, slug: str) -> HttpResponse:
     except services.NotFound:
         raise Http404("No such application") from None
     except services.ServiceError as error:
-        return _invalid(request, app, error.problems, debrief_form=form, problems_in="debrief")
+        problems = in_form_words(error.problems, form)
+        return _invalid(request, app, problems, debrief_form=form, problems_in="debrief")
     count = len(events)
     return _answer(
         request,

@@ -19,6 +19,7 @@ from ...planner.directions import PostingDirections, read_posting
 from ...planner.model import CONTACT_ROLES, action_label
 from .. import corrections, services
 from ..edit_forms import SalaryForm
+from ..forms import SpokenDateInput
 from ..models import Application
 from ..presenters import EMPLOYER_KINDS, STAGES
 from .common import as_of, render_page, user_of
@@ -141,7 +142,7 @@ class AddForm(SalaryForm):
         required=False,
         label="Date applied",
         help_text="Leave empty if you have not applied yet.",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=SpokenDateInput(past=True),
     )
     applied_channel = forms.ChoiceField(
         choices=APPLIED_CHANNELS, required=False, label="How you applied"
@@ -230,6 +231,7 @@ PROBLEM_FIELDS = {
     "contacts[0].email": "contact_email",
     "contacts[0].phone": "contact_phone",
     "events[0].at": "applied_on",
+    "at": "applied_on",  # "after today": the one event of the form is when you applied
     "events[0].channel": "applied_channel",
 }
 
