@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from followup.planner import JournalError, parse_journal
+from followup.planner.model import Salary
 
 from .builders import MANAGER, application, d, journal_data
 
@@ -99,3 +100,18 @@ def test_a_profile_country_without_a_calendar_is_named_as_the_profiles() -> None
     data = journal_data()
     data["profile"]["country"] = "XX"
     assert problems_of(data) == ["profile.country: country 'XX' has no holiday calendar"]
+
+
+def test_a_salary_may_be_one_figure_given_as_both_ends() -> None:
+    data = journal_data({**application(), "salary": {"min": 70000, "max": 70000}})
+    assert parse_journal(data).applications[0].salary == Salary(70000, 70000, None, "year")
+
+
+def test_the_profiles_state_holds_where_its_country_does() -> None:
+    data = journal_data(application("home"), application("abroad", country="de"))
+    data["profile"].update(country="us", subdivision="CA")
+    journal = parse_journal(data)
+    assert journal.profile.country == "US"
+    home, abroad = journal.applications
+    assert (home.country, home.subdivision) == ("US", "CA")  # the profile's, read as "US"
+    assert (abroad.country, abroad.subdivision) == ("DE", None)  # California is not German
