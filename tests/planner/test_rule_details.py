@@ -293,3 +293,21 @@ def test_a_journal_error_lists_one_problem_a_line() -> None:
     assert str(JournalError(["acme: company: is required", "beta: role: is required"])) == (
         "acme: company: is required\nbeta: role: is required"
     )
+
+
+def test_a_journal_that_starts_with_a_call_confirms_receipt_later() -> None:
+    # A status update by phone is no follow-up attempt, but it is the first contact: as
+    # for a sent reply, confirm receipt [7, 14] after Wed 4 Mar.
+    called = {
+        "type": "called",
+        "at": "2026-03-04",
+        "to": "hana",
+        "outcome": "spoke",
+        "purpose": "status_update",
+    }
+    steps = steps_of(application(contacts=[MANAGER], events=[called]), as_of=d("2026-03-04"))
+    assert (steps[0].action, steps[0].due, steps[0].due_by) == (
+        "confirm_receipt",
+        d("2026-03-11"),
+        d("2026-03-18"),
+    )
