@@ -423,11 +423,12 @@ def test_a_rejection_closes_it_with_a_gracious_reply_owed() -> None:
     assert item.steps[0].sources == ("nm-dws", "crowe")
 
 
-def test_the_gracious_reply_is_satisfied_by_a_reply() -> None:
+@pytest.mark.parametrize("purpose", ["reply_graciously", "reply"])
+def test_the_gracious_reply_is_satisfied_by_a_reply(purpose: str) -> None:
     events = [
         *INTERVIEWED,
         heard("2026-03-13", "rejection", "hana"),
-        sent("2026-03-16", "hana", "reply_graciously"),
+        sent("2026-03-16", "hana", purpose),
     ]
     assert steps_of(application(contacts=[MANAGER], events=events), as_of=d("2026-03-16")) == []
 
