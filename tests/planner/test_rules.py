@@ -481,8 +481,13 @@ def test_no_calls_turns_the_call_into_a_letter_on_the_same_day() -> None:
     assert "phone-call" in steps[1].sources
 
 
-def test_email_first_industry_turns_the_call_into_a_check_in_email() -> None:
-    app = application(contacts=[MANAGER], industry="Online Media", events=INTERVIEWED)
+@pytest.mark.parametrize(
+    "preference", [{"industry": "Online Media"}, {"posting_text": "Contact us by email only."}]
+)
+def test_email_first_industry_turns_the_call_into_a_check_in_email(
+    preference: dict[str, str],
+) -> None:
+    app = application(contacts=[MANAGER], events=INTERVIEWED, **preference)
     steps = steps_of(app, as_of=d("2026-03-03"))
     # The call rung (3 business days after 9 Mar) is an email: held a week after the first.
     assert brief(steps[1:2]) == [("check_in", "email", "hana", d("2026-03-16"), d("2026-03-18"))]
