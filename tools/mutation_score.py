@@ -6,7 +6,7 @@ Reads `mutmut results --all true` (run from the project root, after `mutmut run`
 A mutant is killed when a test failed or timed out with it in place. mutmut's forked
 workers inherit what earlier runs left in the process, and some mutants they report
 as surviving fail their tests in a clean run: with --recheck, each survivor's tests
-(as mutmut mapped them) run again, in one fresh pytest process, and a failure counts
+(as mutmut mapped them) run again, in a fresh pytest process each, and a failure counts
 as a kill (recorded in mutants/recheck.json, so the next report keeps it). Mutants listed
 in tests/mutation_equivalent.txt behave exactly like the original (equivalent) and
 count neither way; docs/testing.md says why for each. Mutants never run (a sample
@@ -53,24 +53,35 @@ def mutmut_results() -> list[tuple[str, str]]:
 
 
 def recheck(names: list[str], also: list[str]) -> dict[str, str]:
-    """Run each mutant's tests (and the test files `also`) again in this process;
-    'killed' or 'survived' by name."""
-    import pytest  # only here: the report itself needs no test runner
-
+    """Run each mutant's tests (and the test files `also`) again, each mutant in a
+    fresh pytest process; 'killed' or 'survived' by name."""
     for path in also:  # written since the run copied the tests: copy them too
         shutil.copy(ROOT / path, MUTANTS / path)
     tests_of = json.loads((MUTANTS / "mutmut-stats.json").read_text())
     tests_of = tests_of["tests_by_mangled_function_name"]
-    os.chdir(MUTANTS)
-    sys.path.insert(0, str(MUTANTS))  # the mutated copy, as mutmut runs it
     found: dict[str, str] = {}
     for name in names:
         tests = sorted(tests_of.get(name.rsplit("__mutmut_", 1)[0], [])) + also
-        os.environ["MUTANT_UNDER_TEST"] = name
-        args = ["-x", "-q", "-p", "no:cacheprovider", "--no-header", *tests]
-        found[name] = "killed" if tests and pytest.main(args) == 1 else "survived"
-    os.chdir(ROOT)
+        # The new tests alone first: they are few, and usually written for this mutant.
+        tries = [also, tests] if also else [tests]
+        killed = any(t and _fails(name, t) for t in tries)
+        found[name] = "killed" if killed else "survived"
+        print(f"{found[name]}: {name}", flush=True)
     return found
+
+
+def _fails(mutant: str, tests: list[str]) -> bool:
+    """Whether `tests` fail with `mutant` switched on, in a process of their own: one
+    shared by several mutants would carry what one left (a calendar built wrong) to
+    the next, and count it as a kill."""
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *tests],
+        cwd=MUTANTS,  # the mutated copy first on the path, as mutmut runs it
+        env={**os.environ, "MUTANT_UNDER_TEST": mutant},
+        capture_output=True,
+        check=False,
+    )
+    return done.returncode == 1
 
 
 def rechecked() -> dict[str, str]:

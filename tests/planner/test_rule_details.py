@@ -293,3 +293,45 @@ def test_a_journal_error_lists_one_problem_a_line() -> None:
     assert str(JournalError(["acme: company: is required", "beta: role: is required"])) == (
         "acme: company: is required\nbeta: role: is required"
     )
+
+
+def test_a_journal_that_starts_with_a_call_confirms_receipt_later() -> None:
+    # A status update by phone is no follow-up attempt, but it is the first contact: as
+    # for a sent reply, confirm receipt [7, 14] after Wed 4 Mar.
+    called = {
+        "type": "called",
+        "at": "2026-03-04",
+        "to": "hana",
+        "outcome": "spoke",
+        "purpose": "status_update",
+    }
+    steps = steps_of(application(contacts=[MANAGER], events=[called]), as_of=d("2026-03-04"))
+    assert (steps[0].action, steps[0].due, steps[0].due_by) == (
+        "confirm_receipt",
+        d("2026-03-11"),
+        d("2026-03-18"),
+    )
+
+
+def test_an_interview_booked_behind_another_future_event_still_counts() -> None:
+    # As of Thu 5 Mar, a note dated Tue 10 Mar and the interview on Thu 12 Mar are both
+    # ahead: the interview is still a scheduled one, so the stage is interviewing.
+    events = [
+        {"type": "applied", "at": "2026-03-02"},
+        {"type": "sent", "at": "2026-03-10", "to": "hana", "purpose": "check_in"},
+        interview("2026-03-12T10:00", "hana"),
+    ]
+    plan = plan_of(application(contacts=[MANAGER], events=events), as_of=d("2026-03-05"))
+    assert plan.applications[0].stage == "interviewing"
+
+
+def test_a_status_update_for_an_offer_without_a_deadline_says_no_date() -> None:
+    interviewed = [{"type": "applied", "at": "2026-03-02"}, interview("2026-03-04T10:00", "hana")]
+    offer = {"type": "heard", "at": "2026-03-10", "kind": "offer", "from": "hana"}
+    beta = application("beta", company="Beta LLC", contacts=[MANAGER], events=[*interviewed, offer])
+    acme = application("acme", contacts=[MANAGER], events=interviewed)
+    steps = plan_of(acme, beta, as_of=d("2026-03-10")).applications[0].steps
+    (update,) = [s for s in steps if s.action == "status_update"]
+    assert update.reason.startswith(
+        "You have an offer from Beta LLC. Let them know where things stand"
+    )

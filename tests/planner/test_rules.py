@@ -423,11 +423,12 @@ def test_a_rejection_closes_it_with_a_gracious_reply_owed() -> None:
     assert item.steps[0].sources == ("nm-dws", "crowe")
 
 
-def test_the_gracious_reply_is_satisfied_by_a_reply() -> None:
+@pytest.mark.parametrize("purpose", ["reply_graciously", "reply"])
+def test_the_gracious_reply_is_satisfied_by_a_reply(purpose: str) -> None:
     events = [
         *INTERVIEWED,
         heard("2026-03-13", "rejection", "hana"),
-        sent("2026-03-16", "hana", "reply_graciously"),
+        sent("2026-03-16", "hana", purpose),
     ]
     assert steps_of(application(contacts=[MANAGER], events=events), as_of=d("2026-03-16")) == []
 
@@ -480,8 +481,13 @@ def test_no_calls_turns_the_call_into_a_letter_on_the_same_day() -> None:
     assert "phone-call" in steps[1].sources
 
 
-def test_email_first_industry_turns_the_call_into_a_check_in_email() -> None:
-    app = application(contacts=[MANAGER], industry="Online Media", events=INTERVIEWED)
+@pytest.mark.parametrize(
+    "preference", [{"industry": "Online Media"}, {"posting_text": "Contact us by email only."}]
+)
+def test_email_first_industry_turns_the_call_into_a_check_in_email(
+    preference: dict[str, str],
+) -> None:
+    app = application(contacts=[MANAGER], events=INTERVIEWED, **preference)
     steps = steps_of(app, as_of=d("2026-03-03"))
     # The call rung (3 business days after 9 Mar) is an email: held a week after the first.
     assert brief(steps[1:2]) == [("check_in", "email", "hana", d("2026-03-16"), d("2026-03-18"))]
