@@ -128,12 +128,12 @@ def report(name: str, times: list[float]) -> None:
     )
 
 
-def serve(port: int) -> subprocess.Popen[bytes]:
+def serve(port: int, workers: int = 2) -> subprocess.Popen[bytes]:
     command = [
         str(Path(sys.executable).parent / "gunicorn"),
         "followup.web.wsgi",
         # The deployed settings (and their garbage-collector hooks), with the bench's
-        # own address, two workers and no access log.
+        # own address, its number of workers and no access log.
         "--config",
         "python:followup.web.gunicorn_conf",
         "--access-logfile",
@@ -141,7 +141,7 @@ def serve(port: int) -> subprocess.Popen[bytes]:
         "--bind",
         f"127.0.0.1:{port}",
         "--workers",
-        "2",
+        str(workers),
         "--log-level",
         "warning",
     ]

@@ -21,7 +21,6 @@ import http.client
 import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -34,7 +33,7 @@ from urllib.parse import urlsplit, urlunsplit
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from web_latency import free_port, settle, setup_django, wait_for  # noqa: E402
+from web_latency import free_port, serve, settle, setup_django  # noqa: E402
 
 CONCURRENCY = (1, 8, 32)
 
@@ -152,26 +151,6 @@ def report(name: str, concurrency: int, result: Result) -> None:
         line += f"   p50 {statistics.median(times):7.1f} ms   p95 {p95:7.1f} ms   max {times[-1]:7.1f} ms"
     line += f"   errors {errors}" + (f" {result.errors}" if errors else "")
     print(line, flush=True)
-
-
-def serve(port: int, workers: int) -> subprocess.Popen[bytes]:
-    command = [
-        str(Path(sys.executable).parent / "gunicorn"),
-        "followup.web.wsgi",
-        "--config",
-        "python:followup.web.gunicorn_conf",
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--workers",
-        str(workers),
-        "--access-logfile",
-        "/dev/null",
-        "--log-level",
-        "warning",
-    ]
-    server = subprocess.Popen(command, env=os.environ.copy())
-    wait_for(port, server)
-    return server
 
 
 def main() -> None:
