@@ -61,7 +61,7 @@ def test_edit_changes_only_what_is_given(me: User, capsys: pytest.CaptureFixture
 def test_edit_bad_input_changes_nothing(me: User, capsys: pytest.CaptureFixture[str]) -> None:
     before = journal(me)
     for argv, message in (
-        (("--kind", "megacorp"), "employer_kind: 'megacorp' is not one of"),
+        (("--employer-kind", "megacorp"), "employer_kind: 'megacorp' is not one of"),
         (("--salary-min", "9", "--salary-max", "5"), "salary.max: 5 is less than min 9"),
         (("--timezone", "Mars/Base"), "timezone: 'Mars/Base' is not a time zone name"),
         ((), "nothing to change"),
@@ -98,9 +98,8 @@ def test_contact_add_edit_remove(me: User, capsys: pytest.CaptureFixture[str]) -
         capsys,
         "contact-add",
         ZIA,
-        "--name",
         "Lee Park",
-        "--role",
+        "--contact-role",
         "recruiter",
         "--email",
         "lee@z.example",
@@ -116,10 +115,19 @@ def test_contact_add_edit_remove(me: User, capsys: pytest.CaptureFixture[str]) -
         "role": "recruiter",
         "phone": "505-555-0101",
     }
-    code, _, err = run(capsys, "contact-edit", ZIA, "lee-park", "--role", "boss")
+    code, _, err = run(capsys, "contact-edit", ZIA, "lee-park", "--contact-role", "boss")
     assert code == 2 and "role" in err
+    # --role is the job title everywhere: a contact's is --contact-role, and it says so.
+    with pytest.raises(SystemExit) as refused:
+        run(capsys, "contact-edit", ZIA, "lee-park", "--role", "hr")
+    assert refused.value.code == 2
+    assert "Did you mean --contact-role?" in capsys.readouterr().err
     code, out, _ = run(capsys, "contact-remove", ZIA, "helen")
     assert code == 0 and out.startswith(f"Removed helen from {ZIA}.") and "keep their name" in out
     assert [c["id"] for c in journal(me)["contacts"]] == ["lee-park"]
     assert run(capsys, "contact-remove", ZIA, "helen")[0] == 2
-    assert run(capsys, "contact-add", ZIA, "--role", "hr")[0] == 2
+    before = journal(me)["contacts"]
+    assert run(capsys, "contact-add", ZIA, "--contact-role", "hr")[0] == 2  # no name
+    code, _, err = run(capsys, "contact-add", ZIA, "Kim Ode", "--name", "Kim Odell")
+    assert code == 2 and "give their name once" in err
+    assert journal(me)["contacts"] == before

@@ -92,12 +92,43 @@ def test_a_call_without_outcome_says_so_in_words(
     )
 
 
+OF_MESA = f"of this application (`followup show {MESA}` lists them; `contact-add` adds one)"
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [("Renata Okafor", "renata"), ("renata okafor", "renata"), ("REN", "renata"), ("Kim", "kim")],
+)
+def test_a_contact_is_found_by_name_first_name_or_the_start_of_its_id(
+    me: User, capsys: pytest.CaptureFixture[str], said: str, meant: str
+) -> None:
+    code, _, err = run(capsys, "log", MESA, "sent", "--to", said, "--at", "today")
+    assert (code, err) == (0, "")
+    assert last_event(MESA).data["to"] == meant
+    code, _, err = run(capsys, "log", MESA, "interview", "--with", f"tomas,{said}", "--at", "today")
+    assert (code, err) == (0, "")
+    assert last_event(MESA).data["with"] == ["tomas", meant]
+
+
+def test_a_name_two_contacts_share_is_refused_naming_both(
+    me: User, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "contact-add", MESA, "Kimberly Ash")[0] == 0
+    before = Event.objects.count()
+    code, _, err = run(capsys, "log", MESA, "sent", "--to", "kim", "--at", "today")
+    assert code == 0  # "kim" is an id: exactly that contact
+    code, _, err = run(capsys, "done", MESA, "--to", "Ki")
+    assert code == 2
+    assert err == f"error: {MESA}: --to: 'Ki' could be kim or kimberly-ash\n"
+    assert Event.objects.count() == before + 1
+
+
 @pytest.mark.parametrize(
     ("argv", "said"),
     [
-        (["sent", "--to", "nobody"], "--to: 'nobody' is not a contact of this application"),
+        (["sent", "--to", "nobody"], f"--to: 'nobody' is not a contact {OF_MESA}"),
         (["called", "--to", "kim"], "--outcome is required for a 'called' event"),
-        (["interview", "--with", "kim,zed"], "--with: 'zed' is not a contact of this application"),
+        (["interview", "--with", "kim,zed"], f"--with: 'zed' is not a contact {OF_MESA}"),
     ],
 )
 def test_event_problems_name_the_flag_not_the_field_path(
@@ -329,6 +360,8 @@ def test_accept_an_offer(me: User, capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     assert f"Recorded for {OFFER}: closed at 2026-11-18T09:00 (reason accepted)" in out
     assert Application.objects.get(slug=OFFER).stage == "closed"
+    # §7.1: every other open application with an interview or a contact is owed a note.
+    assert "Tell the others kindly (Desert Bloom Community Health, Front Range Ledger," in out
 
 
 def test_decline_needs_an_offer(me: User, capsys: pytest.CaptureFixture[str]) -> None:
@@ -405,8 +438,10 @@ def test_a_week_from_applying_to_accepting(capsys: pytest.CaptureFixture[str]) -
         ["log", "rocketly", "heard", "--kind", "offer", "--deadline", "fri", "--at", "today 09:00"],
         ["accept", "rocketly", "--at", "today 11:00"],
     ):
-        code, _, err = run(capsys, *argv)
+        code, out, err = run(capsys, *argv)
         assert (code, err) == (0, ""), argv
+    # Bolt: no interview, no contact (§7.1: nobody to tell).
+    assert "No other employer has met you or has a contact: nobody to tell." in out
     events = [
         (e.type, e.at, e.data)
         for e in Event.objects.filter(application__slug="rocketly").order_by("pk")
@@ -439,3 +474,31 @@ def test_import_csv_speaks_json_too(capsys: pytest.CaptureFixture[str]) -> None:
     assert (
         json.loads(out)["imported"] == Application.objects.count() == len(preview["applications"])
     )
+
+
+def test_a_flag_means_one_thing_in_every_command() -> None:
+    """`--role` is the job title wherever it appears; a contact's part is
+    `--contact-role`; the employer's kind is `--employer-kind`; `--kind` is the kind of
+    what happened (an interview's, the news'), only in `log`."""
+    import followup.cli.corrections  # registers edit and the contact commands
+    import followup.cli.record  # noqa: F401
+    from followup.cli import build_parser
+
+    _, commands = build_parser()
+    having: dict[str, set[str]] = {}
+    for name, sub in commands.items():
+        for action in sub._actions:
+            for flag in action.option_strings:
+                having.setdefault(flag, set()).add(name)
+    assert having["--role"] == {"add", "edit"}
+    assert having["--contact-role"] == {"contact-add", "contact-edit"}
+    assert having["--employer-kind"] == {"add", "edit"}
+    assert having["--kind"] == {"log"}
+
+
+def test_a_flag_from_another_command_is_pointed_to_its_name_here(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["add", "Acme", "--kind", "startup"])
+    assert "Did you mean --employer-kind?" in capsys.readouterr().err

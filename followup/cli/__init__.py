@@ -127,8 +127,15 @@ def _unknown_command(argv: list[str]) -> str | None:
 def _unrecognized(sub: argparse.ArgumentParser, extras: list[str]) -> str:
     """'unrecognized: --outcom. Did you mean --outcome?' against the command's own flags."""
     flags = [flag for action in sub._actions for flag in action.option_strings]
-    hints = "".join(did_you_mean(x.split("=")[0], flags) for x in extras if x.startswith("--"))
+    hints = "".join(_flag_hint(x.split("=")[0], flags) for x in extras if x.startswith("--"))
     return f"unrecognized arguments: {' '.join(extras)}.{hints}"
+
+
+def _flag_hint(given: str, flags: list[str]) -> str:
+    """A flag that ends like the one given comes first (--kind: --employer-kind), then
+    the near misses (--outcom: --outcome)."""
+    ending = [flag for flag in flags if flag.endswith("-" + given.lstrip("-"))]
+    return f" Did you mean {' or '.join(ending)}?" if ending else did_you_mean(given, flags)
 
 
 def parse(argv: list[str]) -> argparse.Namespace:

@@ -14,21 +14,35 @@ from typing import Any
 from . import EXIT_INVALID, CliError
 from .tracker import tracker_command, user_of
 
-# The facts `edit` can change: option -> journal key. An empty value removes one.
+# The facts `edit` can change: option -> (journal key, help). An empty value removes one.
 FACTS = {
-    "company": "company",
-    "role": "role",
-    "kind": "employer_kind",
-    "industry": "industry",
-    "country": "country",
-    "subdivision": "subdivision",
-    "timezone": "timezone",
-    "posting_url": "posting_url",
-    "notes": "notes",
-    "first_six_months": "first_six_months",
+    "company": ("company", "the employer's name"),
+    "role": ("role", "the job title"),
+    "employer_kind": (
+        "employer_kind",
+        "corporate, small_business, startup, nonprofit, government, staffing_agency",
+    ),
+    "industry": ("industry", "e.g. healthcare"),
+    "country": ("country", "two letters, for its public holidays: US, GB, IN, …"),
+    "subdivision": ("subdivision", "state or region, for its holidays: CA, ENG, …"),
+    "timezone": ("timezone", "the employer's time zone, e.g. America/Denver"),
+    "posting_url": ("posting_url", "the job posting's address"),
+    "notes": ("notes", "your notes on this application"),
+    "first_six_months": ("first_six_months", "what you'd do in your first six months"),
 }
 SALARY = ("min", "max", "currency", "period")
-PERSON = ("name", "role", "email", "phone", "best_time")
+# A contact's details: option -> (journal key, help). `--contact-role`, not `--role`:
+# elsewhere `--role` is the job title, and a flag has one meaning in every command.
+PERSON = {
+    "name": ("name", 'their name, e.g. "Lee Park"'),
+    "contact_role": (
+        "role",
+        "recruiter, hr, hiring_manager, interviewer, assistant, insider or other",
+    ),
+    "email": ("email", "their email address"),
+    "phone": ("phone", "their phone number"),
+    "best_time": ("best_time", "when they are easiest to reach, e.g. mornings"),
+}
 
 
 def _app_option(parser: argparse.ArgumentParser) -> None:
@@ -47,8 +61,8 @@ def _amount(text: str) -> float | int | str:
 
 def _edit_options(parser: argparse.ArgumentParser) -> None:
     _app_option(parser)
-    for option, key in FACTS.items():
-        parser.add_argument(f"--{option.replace('_', '-')}", dest=key, metavar="TEXT")
+    for option, (key, said) in FACTS.items():
+        parser.add_argument(f"--{option.replace('_', '-')}", dest=key, metavar="TEXT", help=said)
     parser.add_argument("--posting-file", type=Path, help="a text file with the posting's text")
     parser.add_argument("--salary-min", type=_amount, metavar="AMOUNT")
     parser.add_argument("--salary-max", type=_amount, metavar="AMOUNT")
@@ -86,7 +100,9 @@ def cmd_edit(args: argparse.Namespace) -> int:
     user = user_of(args)
     stored = corrections.journal_of(user, services.get_application(user, args.app))
     facts = {
-        key: getattr(args, key) or None for key in FACTS.values() if getattr(args, key) is not None
+        key: getattr(args, key) or None
+        for key, _ in FACTS.values()
+        if getattr(args, key) is not None
     }
     if args.posting_file:
         from .record import _read_text
@@ -152,12 +168,15 @@ def cmd_reopen(args: argparse.Namespace) -> int:
 
 
 def _person_options(parser: argparse.ArgumentParser) -> None:
-    for key in PERSON:
-        parser.add_argument(f"--{key.replace('_', '-')}", dest=key, metavar="TEXT")
+    for option, (key, said) in PERSON.items():
+        parser.add_argument(f"--{option.replace('_', '-')}", dest=key, metavar="TEXT", help=said)
 
 
 def _contact_add_options(parser: argparse.ArgumentParser) -> None:
     _app_option(parser)
+    parser.add_argument(
+        "said_name", nargs="?", metavar="NAME", help="their name (or give it with --name)"
+    )
     _person_options(parser)
 
 
@@ -166,13 +185,16 @@ def cmd_contact_add(args: argparse.Namespace) -> int:
     """Add a person to an application; prints their contact id.
 
     Example:
-        followup contact-add acme-analyst --name "Lee Park" --role recruiter --email lee@acme.example
+        followup contact-add acme-analyst "Lee Park" --contact-role recruiter --email lee@acme.example
     """
     from ..tracker import people
 
+    if args.said_name and args.name and args.said_name != args.name:
+        raise CliError("give their name once: as NAME or with --name", EXIT_INVALID)
+    args.name = args.name or args.said_name
     if not args.name:
-        raise CliError("--name: give their name", EXIT_INVALID)
-    person = {key: getattr(args, key) for key in PERSON}
+        raise CliError("give their name: followup contact-add APP NAME", EXIT_INVALID)
+    person = {key: getattr(args, key) for key, _ in PERSON.values()}
     contact_id = people.add_contact(user_of(args), args.app, person)
     print(f"Added {args.name} to {args.app}: their contact id is {contact_id}.")
     return 0
@@ -202,7 +224,9 @@ def cmd_contact_edit(args: argparse.Namespace) -> int:
     person = next((c for c in stored.get("contacts", []) if c["id"] == args.contact), None)
     if person is None:
         raise CliError(f"{args.app}: no contact {args.contact!r}", EXIT_INVALID)
-    given = {key: getattr(args, key) for key in PERSON if getattr(args, key) is not None}
+    given = {
+        key: getattr(args, key) for key, _ in PERSON.values() if getattr(args, key) is not None
+    }
     if not given:
         raise CliError("nothing to change: give at least one option (see --help)", EXIT_INVALID)
     people.edit_contact(user, args.app, args.contact, {**person, **given})

@@ -8,7 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import CliError, iso_date
+from . import CliError, as_of_option
 from .tracker import tracker_command, user_of
 
 
@@ -16,12 +16,7 @@ def _ics_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o", "--output", type=Path, help="write to this file (default: standard output)"
     )
-    parser.add_argument(
-        "--as-of",
-        type=iso_date,
-        default=None,
-        help="as of this date (YYYY-MM-DD; default: your today)",
-    )
+    as_of_option(parser, "your today")
     parser.add_argument(
         "--base-url",
         metavar="URL",

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
+from typing import TYPE_CHECKING
 
 from .tracker import format_option, tracker_command, user_of
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
 def _options(parser: argparse.ArgumentParser) -> None:
@@ -50,5 +55,24 @@ def _decide(args: argparse.Namespace, decision: str) -> int:
     event = {"type": saved.type, "at": saved.at, **saved.data}
     code = _recorded(user, args.app, event, args.format)
     if decision == "accept" and args.format == "text":
-        print("Congratulations! Tell the others kindly: `followup today` lists who to write to.")
+        print(_after_accepting(user, today))
     return code
+
+
+def _after_accepting(user: User, as_of: date) -> str:
+    """Congratulations, and who is owed a warm withdrawal (§7.1), if anyone."""
+    from ..tracker import services
+
+    owed = sorted(
+        {
+            item.application.company
+            for item in services.plan_for(user, as_of).applications
+            if any(step.action == "withdraw" for step in item.steps)
+        }
+    )
+    if not owed:
+        return "Congratulations! No other employer has met you or has a contact: nobody to tell."
+    return (
+        f"Congratulations! Tell the others kindly ({', '.join(owed)}): "
+        "`followup today` lists who to write to, each with a draft."
+    )

@@ -26,6 +26,8 @@ from .tracker import (
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
+    from ..tracker.models import Application
+
 EVENT_TYPES = (
     "applied",
     "interview",
@@ -276,14 +278,38 @@ def cmd_log(args: argparse.Namespace) -> int:
             if getattr(args, attr) is not None
         }
     )
+    for key, flag in (("to", "--to"), ("from", "--from")):
+        if key in event:
+            event[key] = contact_id(app, event[key], flag)
     if args.interviewers is not None:
-        event["with"] = [c.strip() for c in args.interviewers.split(",") if c.strip()]
+        said = [c.strip() for c in args.interviewers.split(",") if c.strip()]
+        event["with"] = [contact_id(app, c, "--with") for c in said]
     if args.final:
         event["final"] = True
     if args.no_calls:
         event["no_calls"] = True
     services.record_event(user, app.slug, event)
     return _recorded(user, app.slug, event, args.format)
+
+
+def contact_id(app: Application, said: str, flag: str) -> str:
+    """The contact a person means: its id, or its name, first name or the start of its
+    id in any case ("sam" for Sam Lee, id sam-lee), when exactly one contact fits.
+    Otherwise `said` as given: the journal's checks refuse it with the other problems."""
+    contacts = list(app.contacts.values_list("slug", "name"))
+    if any(slug == said for slug, _ in contacts):
+        return said
+    wanted = said.casefold()
+    fits = sorted(
+        slug
+        for slug, name in contacts
+        if slug.casefold().startswith(wanted)
+        or (name or "").casefold() == wanted
+        or (name or "").casefold().split()[:1] == [wanted]
+    )
+    if len(fits) > 1:
+        raise CliError(f"{app.slug}: {flag}: {said!r} could be {' or '.join(fits)}", EXIT_INVALID)
+    return fits[0] if fits else said
 
 
 def _recorded(user: User, slug: str, event: dict[str, Any], output: str) -> int:
@@ -342,8 +368,10 @@ def cmd_done(args: argparse.Namespace) -> int:
 
     user = user_of(args)
     at = happened("--at", args.at, services.today_for(user)) if args.at else None
+    app = services.get_application(user, args.app)
+    to = contact_id(app, args.to, "--to") if args.to else None
     saved = services.record_done(
-        user, args.app, args.action, args.to, args.outcome, args.notified, args.notes, at=at
+        user, app.slug, args.action, to, args.outcome, args.notified, args.notes, at=at
     )
     event = {"type": saved.type, "at": saved.at, **saved.data}
-    return _recorded(user, args.app, event, args.format)
+    return _recorded(user, app.slug, event, args.format)

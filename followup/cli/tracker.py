@@ -192,6 +192,8 @@ def in_cli_words(problem: str) -> str:
     if found is None:
         return problem
     flag, said = _FLAGS.get(found["field"], found["field"]), found["said"]
+    if said.endswith("is not a contact of this application"):
+        said += f" (`followup show {found['app']}` lists them; `contact-add` adds one)"
     return f"{found['app']}: --{flag}{' ' if said.startswith('is ') else ': '}{said}"
 
 

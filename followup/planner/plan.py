@@ -102,6 +102,8 @@ def _plan_one(
     if state.stage == "closed":
         steps = rules.gracious_reply()
     elif search.accepted is not None:
+        if state.stage not in OPEN_STAGES:  # only saved: in no process, nobody to tell
+            return ApplicationPlan(app, state.stage, (), context)
         accepted_on, accepted_app = search.accepted
         step = withdraw(rules, accepted_on, accepted_app.company)
         steps = [step] if step else []

@@ -21,7 +21,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, Exists, F, Q, QuerySet
 from django.utils.text import slugify
 
 from ..planner.journal import APPLICATION_TEXT, PROFILE_KEYS, parse_journal
@@ -116,8 +116,9 @@ def plan_for(
     accepted: Sequence[tuple[int, str]] | None = None,
 ) -> Plan:
     """The plan of the user's applications (all, or `apps` plus any with an offer or
-    an accepted offer, which decide status updates and withdrawals elsewhere; the
-    accepted ones as `accepted_offers` gives them, if the caller has read them)."""
+    an accepted offer, which decide status updates and withdrawals elsewhere, and the
+    open ones when an offer is among them; the accepted ones as `accepted_offers`
+    gives them, if the caller has read them)."""
     if apps is not None:
         offers = live_offers(user, as_of)
         accepted_ids = (
@@ -125,9 +126,12 @@ def plan_for(
             if accepted is None
             else [pk for pk, _ in accepted]
         )
-        apps = applications_of(user).filter(
-            Q(pk__in=apps.values("pk")) | Q(pk__in=offers) | Q(pk__in=accepted_ids)
-        )
+        chosen = Q(pk__in=apps.values("pk")) | Q(pk__in=offers) | Q(pk__in=accepted_ids)
+        # An offer's decision names every application still open (§7.1): with an
+        # offer among the chosen, the open ones are planned too, or its list is short.
+        # One query still: the condition is a subquery of the same SELECT.
+        with_offer = Exists(applications_of(user).filter(chosen, stage="offer"))
+        apps = applications_of(user).filter(chosen | (Q(stage__in=OPEN_STAGES) & Q(with_offer)))
     return plan(parse_journal(journal_data(user, apps)), as_of)
 
 

@@ -125,6 +125,18 @@ def test_an_offer_accepted_before_the_others_were_told() -> None:
     assert "Thank you" in letter.body and "stay in touch" in letter.body
 
 
+def test_a_saved_posting_is_not_withdrawn_from() -> None:
+    """§7.1 withdraws from every other *open* application. A posting only saved (never
+    applied to, stage `saved`) is in no process: it gets no step, contact or not."""
+    accepted = {"type": "closed", "at": "2026-03-11T09:00", "reason": "accepted"}
+    data = _search(accepted)
+    data["applications"].append(application("delta", company="Delta", contacts=[RECRUITER]))
+    wednesday = plan(parse_journal(data), d("2026-03-11"))
+    stages = {a.application.id: (a.stage, len(a.steps)) for a in wednesday.applications}
+    assert stages["delta"] == ("saved", 0)
+    assert stages["acme"] == ("interviewing", 1)  # the withdrawal, as above
+
+
 def test_an_unanswered_call_while_a_check_in_email_is_pending() -> None:
     events: list[dict[str, Any]] = [
         interview("2026-03-02T10:00", "hana"),

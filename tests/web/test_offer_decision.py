@@ -61,3 +61,21 @@ def test_another_users_offer_is_404(owner: User, other_client: Client) -> None:
     before = Event.objects.count()
     assert decide(other_client, OFFER, "accept").status_code == 404
     assert Event.objects.count() == before
+
+
+def test_an_offer_planned_alone_still_names_the_other_open_applications(owner: User) -> None:
+    """§7.1: decide_offer's reason names the applications still open. The application
+    page and the CLI's "Next:" line plan one application (with the offers); its reason
+    must say what the whole plan says, not "No other application is open"."""
+    from followup.tracker import services
+
+    as_of = services.today_for(owner)
+    whole = services.plan_for(owner, as_of)
+    alone = services.plan_for(owner, as_of, services.applications_of(owner).filter(slug=OFFER))
+
+    def reason(plan: object) -> str:
+        item = next(p for p in plan.applications if p.application.id == OFFER)  # type: ignore[attr-defined]
+        return str(item.steps[0].reason)
+
+    assert "Still open: Mesa Grid Energy" in reason(whole)
+    assert reason(alone) == reason(whole)
