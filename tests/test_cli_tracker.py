@@ -307,7 +307,7 @@ def test_log_records_an_event(me: User, capsys: pytest.CaptureFixture[str]) -> N
         "2026-11-18T08:00",
     )
     assert code == 0
-    assert "Recorded for mesa-grid-analyst: sent tomas at 2026-11-18T08:00" in out
+    assert "Recorded for mesa-grid-analyst: sent tomas on Wed 18 Nov at 08:00" in out
     event = Event.objects.filter(application__slug="mesa-grid-analyst").latest("local_at")
     assert (event.type, event.at, event.data) == (
         "sent",
@@ -428,7 +428,7 @@ def test_done_text_output_and_errors(me: User, capsys: pytest.CaptureFixture[str
     code, out, _ = run(capsys, "done", "mesa-grid-analyst", "--at", "2026-11-18T08:00")
     assert code == 0
     assert (
-        "Recorded for mesa-grid-analyst: sent tomas at 2026-11-18T08:00 (channel email, purpose thank_you)"
+        "Recorded for mesa-grid-analyst: sent tomas on Wed 18 Nov at 08:00 (channel email, purpose thank_you)"
         in out
     )
     assert "Next:" in out

@@ -115,7 +115,9 @@ def _print_application(data: dict[str, Any]) -> None:
     out.print(Text(f"{data['company']}{role}  [{data['id']}]", style="bold"))
     for contact in data.get("contacts", []):
         name = contact.get("name") or contact["id"]
-        out.print(Text(f"  {contact['id']}: {name} ({contact.get('role', 'other')})"))
+        out.print(
+            Text(f"  {contact['id']}: {name} ({contact.get('role', 'other').replace('_', ' ')})")
+        )
     out.print(Text("What happened", style="bold"))
     if not data["events"]:
         out.print("  nothing yet")

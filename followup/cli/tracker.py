@@ -299,21 +299,34 @@ def next_json(user: User, slug: str, as_of: date) -> dict[str, Any] | None:
 
 
 def event_summary(event: dict[str, Any]) -> str:
-    """'called gloria at 2026-11-18T09:30 (outcome voicemail, purpose check_in)'."""
+    """'called gloria on Wed 18 Nov at 09:30 (outcome voicemail, purpose check_in)': the
+    dates as every other line of the CLI says them."""
     details = ", ".join(
-        f"{key} {_words(value)}"
+        f"{key} {_words(value, key)}"
         for key, value in event.items()
         if key not in ("type", "at", "to", "notes")
     )
     to = f" {event['to']}" if event.get("to") else ""
-    return f"{event['type']}{to} at {event['at']}" + (f" ({details})" if details else "")
+    return f"{event['type']}{to} {_when(str(event['at']))}" + (f" ({details})" if details else "")
 
 
-def _words(value: object) -> str:
+def _when(at: str) -> str:
+    """'on Wed 18 Nov at 09:30' for '2026-11-18T09:30' ('on Wed 18 Nov' for a day)."""
+    from ..dates import short_day
+
+    day, _, time = at.partition("T")
+    return f"on {short_day(date.fromisoformat(day))}" + (f" at {time}" if time else "")
+
+
+def _words(value: object, key: str = "") -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list):
         return "+".join(str(v) for v in value)
+    if key in ("by", "deadline") and isinstance(value, str):
+        from ..dates import short_day
+
+        return short_day(date.fromisoformat(value))
     return str(value)
 
 
