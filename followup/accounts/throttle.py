@@ -57,3 +57,15 @@ def too_many_attempts(
     """The page shown instead of checking the password (429)."""
     minutes = max(1, -(-settings.LOGIN_WINDOW_SECONDS // 60))
     return render(request, "accounts/throttled.html", {"minutes": minutes}, status=429)
+
+
+def password_confirms(request: HttpRequest, user: Any, password: str) -> bool:
+    """Whether `password` is the signed-in user's, checked as a login is: a wrong one
+    counts among axes' failures, and past the limit axes' middleware answers with the
+    "too many attempts" page whatever the view says. A session left open must not
+    become a way to guess the password that changing it or deleting the account asks for.
+    """
+    from django.contrib.auth import authenticate
+
+    found = authenticate(request, username=user.get_username(), password=password)
+    return found is not None and found.pk == user.pk

@@ -8,7 +8,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.forms import PasswordChangeForm, UserCreationForm
 from django.contrib.auth.models import User
 from django.contrib.auth.views import LoginView
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from . import services
+from .throttle import password_confirms
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -84,8 +85,28 @@ def hosted_only(view: Any) -> Any:
     return wrapped
 
 
+class ThrottledPasswordChangeForm(PasswordChangeForm):
+    """Django's form, its old password checked as a login is (see `password_confirms`)."""
+
+    request: HttpRequest | None = None
+
+    def clean_old_password(self) -> str:
+        old: str = self.cleaned_data["old_password"]
+        if self.request is None or not password_confirms(self.request, self.user, old):
+            raise forms.ValidationError(
+                self.error_messages["password_incorrect"], code="password_incorrect"
+            )
+        return old
+
+
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
+    form_class = ThrottledPasswordChangeForm
+
+    def get_form(self, form_class: Any = None) -> Any:
+        form = super().get_form(form_class)
+        form.request = self.request
+        return form
 
     def form_invalid(self, form: Any) -> HttpResponse:
         return self.render_to_response(self.get_context_data(form=form), status=422)

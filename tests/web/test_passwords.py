@@ -62,6 +62,24 @@ def test_change_the_password(owner: User, owner_client: Client, hosted: Settings
     assert owner_client.get(reverse("today")).status_code == 200  # still signed in
 
 
+def test_guessing_the_old_password_is_throttled_as_a_login_is(
+    owner: User, owner_client: Client, hosted: SettingsWrapper
+) -> None:
+    hosted.LOGIN_ATTEMPTS = hosted.AXES_FAILURE_LIMIT = 2
+    url = reverse("password_change")
+    guesses = [
+        owner_client.post(
+            url, {"old_password": f"guess {n}", "new_password1": NEW, "new_password2": NEW}
+        ).status_code
+        for n in range(2)
+    ]
+    assert guesses == [422, 429]
+    right = {"old_password": PASSWORD, "new_password1": NEW, "new_password2": NEW}
+    assert owner_client.post(url, right).status_code == 429
+    owner.refresh_from_db()
+    assert owner.check_password(PASSWORD) and not owner.check_password(NEW)
+
+
 def test_reset_the_password_by_email(owner: User, hosted: SettingsWrapper) -> None:
     client = Client()
     assert reverse("password_reset") in client.get(reverse("login")).content.decode()

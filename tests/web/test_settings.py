@@ -393,6 +393,25 @@ def test_deleting_needs_the_password_not_the_username(
     assert rows() == before
 
 
+def test_guessing_the_password_to_delete_is_throttled_as_a_login_is(
+    owner: User, owner_client: Client, settings: Any
+) -> None:
+    """A session left open must not let anyone guess the password: the confirmation
+    counts among the login failures, and past the limit even the right one is refused."""
+    settings.LOGIN_ATTEMPTS = settings.AXES_FAILURE_LIMIT = 2
+    before = rows()
+    statuses = [
+        owner_client.post(reverse("delete_account"), {"confirm": f"guess {n}"}).status_code
+        for n in range(2)
+    ]
+    assert statuses == [422, 429]
+    right = owner_client.post(reverse("delete_account"), {"confirm": "correct horse battery"})
+    assert right.status_code == 429
+    assert "Too many" in right.content.decode()
+    assert User.objects.filter(pk=owner.pk).exists()
+    assert rows() == before
+
+
 def test_without_a_password_the_local_user_types_their_username(owner: User) -> None:
     owner.set_unusable_password()
     owner.save()

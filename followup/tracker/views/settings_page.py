@@ -21,6 +21,7 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from ...accounts.throttle import password_confirms
 from ...planner.policy import PARAMETERS, STANDARD, Policy, policy_from
 from .. import limits, services
 from ..presenters import SOURCE_TITLES
@@ -360,12 +361,12 @@ def import_journal(request: HttpRequest) -> HttpResponse:
     return redirect(f"{reverse('settings')}#data")
 
 
-def _delete_refusal(user: Any, confirm: str) -> str:
+def _delete_refusal(request: HttpRequest, user: Any, confirm: str) -> str:
     """Why `confirm` does not confirm deleting the account ("" when it does). An
     account with a password needs it (a session left open is not enough); the local
     user, who signs in by link and has none, types their username."""
     if user.has_usable_password():
-        if not user.check_password(confirm):
+        if not password_confirms(request, user, confirm):
             return "That is not your password: your account was not deleted."
         return ""
     if confirm.strip() != user.get_username():
@@ -377,7 +378,7 @@ def _delete_refusal(user: Any, confirm: str) -> str:
 @require_POST
 def delete_account(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
-    if error := _delete_refusal(user, str(request.POST.get("confirm", ""))):
+    if error := _delete_refusal(request, user, str(request.POST.get("confirm", ""))):
         return _page(request, 422, delete_error=error)
     services.delete_account(user)
     logout(request)
