@@ -115,3 +115,61 @@ def test_the_profiles_state_holds_where_its_country_does() -> None:
     home, abroad = journal.applications
     assert (home.country, home.subdivision) == ("US", "CA")  # the profile's, read as "US"
     assert (abroad.country, abroad.subdivision) == ("DE", None)  # California is not German
+
+
+@pytest.mark.parametrize("at", [["2026-03-02"], {"day": "2026-03-02"}])
+def test_a_moment_that_is_a_list_or_an_object_is_no_moment(at: Any) -> None:
+    # JSON can hold a list or an object where the moment goes: refused with the
+    # moment's own message, like any other value that is not text.
+    data = event_of(type="applied", at=at)
+    assert only_problem(data) == (
+        f"acme: events[0].at: {at!r} is not a date or date-time (YYYY-MM-DD[THH:MM[:SS]][+HH:MM])"
+    )
+
+
+def test_a_country_code_must_have_two_letters() -> None:
+    # Checked once per (country, subdivision), and the application's is read upper case.
+    data = journal_data(application("home"), application("abroad", country="deu"))
+    data["profile"]["country"] = "USA"
+    assert problems_of(data) == [
+        "profile.country: country 'USA' is not a two-letter country code (e.g. 'US')",
+        "abroad: country/subdivision: country 'DEU' is not a two-letter country code (e.g. 'US')",
+    ]
+
+
+def test_the_fields_an_event_may_leave_out_take_their_documented_defaults() -> None:
+    # docs/journal.md: a `sent` is an email for purpose `other`, a `called` is for
+    # purpose `other`, an `expectation` comes by any channel (`via: any`).
+    events = [
+        {"type": "sent", "at": "2026-03-02", "to": "hana"},
+        {"type": "called", "at": "2026-03-03", "to": "hana", "outcome": "voicemail"},
+        {"type": "expectation", "at": "2026-03-04", "by": "2026-03-06"},
+    ]
+    data = journal_data(application(contacts=[MANAGER], events=events))
+    sent, called, expected = parse_journal(data).applications[0].events
+    assert (sent.channel, sent.purpose) == ("email", "other")
+    assert called.purpose == "other"
+    assert expected.via == "any"
+
+
+@pytest.mark.parametrize(
+    ("app", "expected"),
+    [
+        (
+            {"employer_kind": "megacorp"},
+            "acme: employer_kind: 'megacorp' is not one of corporate, small_business, "
+            "startup, nonprofit, government, staffing_agency, unknown",
+        ),
+        (
+            {"contacts": [{"id": "x", "role": "boss"}]},
+            "acme: contacts[0].role: 'boss' is not one of recruiter, hr, hiring_manager, "
+            "interviewer, assistant, insider, other",
+        ),
+        (
+            {"salary": {"min": 50, "period": "fortnight"}},
+            "acme: salary.period: 'fortnight' is not one of year, month, week, day, hour",
+        ),
+    ],
+)
+def test_a_value_not_in_its_list_is_told_the_whole_list(app: dict[str, Any], expected: str) -> None:
+    assert problems_of(journal_data(application(**app))) == [expected]

@@ -335,3 +335,172 @@ def test_a_status_update_for_an_offer_without_a_deadline_says_no_date() -> None:
     assert update.reason.startswith(
         "You have an offer from Beta LLC. Let them know where things stand"
     )
+
+
+def test_a_check_in_already_three_days_after_a_status_update_keeps_its_window() -> None:
+    # Interview Mon 2 Mar; they expect to decide by Wed 4 Mar: check in add_bd(4 Mar, 2)
+    # = Fri 6 Mar, by add_bd(4 Mar, 3) = Mon 9 Mar (§4.2 rule 2). A status update given
+    # Tue 3 Mar holds the first follow-up until add_bd(3 Mar, 3) = Fri 6 Mar (§7): no
+    # later than its own day, so it is not moved and its window stays as rule 2 gives it.
+    events = [
+        interview("2026-03-02T10:00", "hana"),
+        {"type": "expectation", "at": "2026-03-02", "by": "2026-03-04"},
+        {"type": "sent", "at": "2026-03-03", "to": "hana", "purpose": "status_update"},
+    ]
+    steps = steps_of(application(contacts=[MANAGER], events=events), as_of=d("2026-03-03"))
+    check_in = next(s for s in steps if s.action == "check_in")
+    assert (check_in.to, check_in.due, check_in.due_by) == (
+        "hana",
+        d("2026-03-06"),
+        d("2026-03-09"),
+    )
+
+
+def test_a_check_in_a_day_short_of_three_after_a_status_update_moves() -> None:
+    # The same with the status update on Wed 4 Mar: add_bd(4 Mar, 3) = Mon 9 Mar, later
+    # than Fri 6 Mar, so the check-in moves to Mon 9 Mar, by two business days after
+    # it, Wed 11 Mar (§7).
+    events = [
+        interview("2026-03-02T10:00", "hana"),
+        {"type": "expectation", "at": "2026-03-02", "by": "2026-03-04"},
+        {"type": "sent", "at": "2026-03-04", "to": "hana", "purpose": "status_update"},
+    ]
+    steps = steps_of(application(contacts=[MANAGER], events=events), as_of=d("2026-03-04"))
+    check_in = next(s for s in steps if s.action == "check_in")
+    assert (check_in.due, check_in.due_by) == (d("2026-03-09"), d("2026-03-11"))
+
+
+def ladder_of(events: list[dict[str, Any]], as_of: str, **facts: Any) -> list[tuple[Any, ...]]:
+    """(action, channel, due, projected) of each step but the thank-you notes."""
+    app = application(contacts=[MANAGER], events=events, **facts)
+    steps = steps_of(app, as_of=d(as_of))
+    return [
+        (s.action, s.channel, s.due.isoformat(), s.projected)
+        for s in steps
+        if s.action != "send_thank_you"
+    ]
+
+
+def test_a_promised_call_is_the_next_step_and_the_rest_is_projected() -> None:
+    # Interview Mon 2 Mar; Hana promised to call by Wed 4 Mar: call her add_bd(4 Mar, 1)
+    # = Thu 5 Mar (§4.2 rule 1), the next step. Projected after it: the call rung
+    # add_bd(5 Mar, 3) = Tue 10 Mar, then move on add_bd(10 Mar, 10) = Tue 24 Mar.
+    promised = {"type": "expectation", "at": "2026-03-02", "by": "2026-03-04", "via": "phone"}
+    events = [interview("2026-03-02T10:00", "hana"), {**promised, "from": "hana"}]
+    assert ladder_of(events, "2026-03-02") == [
+        ("call", "phone", "2026-03-05", False),
+        ("call", "phone", "2026-03-10", True),
+        ("move_on", None, "2026-03-24", True),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("said", "call_rung"),
+    [
+        # Email-first: the call rung is a check-in email, add_bd(Mon 9, 3) = Thu 12 Mar
+        # held a week after the first check-in, to Mon 16 Mar; move on add_bd(16, 10).
+        ({"channel": "email"}, [("check_in", "email", "2026-03-16", True)]),
+        # Calls ruled out: a letter on Thu 12 Mar (no weekly limit); move on add_bd(12, 10).
+        ({"no_calls": True}, [("send_letter", "letter", "2026-03-12", True)]),
+    ],
+)
+def test_a_call_rung_turned_written_is_still_projected(
+    said: dict[str, Any], call_rung: list[tuple[Any, ...]]
+) -> None:
+    # Interview Mon 2 Mar at a corporation: check in [7, 10] days after, Mon 9 Mar
+    # (the next step); the rungs after it are projected, whatever they became.
+    events = [interview("2026-03-02T10:00", "hana"), direction("2026-03-02", **said)]
+    move_on = "2026-03-30" if "channel" in said else "2026-03-26"
+    assert ladder_of(events, "2026-03-02") == [
+        ("check_in", "email", "2026-03-09", False),
+        *call_rung,
+        ("move_on", None, move_on, True),
+    ]
+
+
+def status_updates(acme_events: list[dict[str, Any]], offer_at: str, as_of: str) -> list[Any]:
+    """The status updates acme owes for beta's offer (no deadline)."""
+    offer = {"type": "heard", "at": offer_at, "kind": "offer", "from": "hana"}
+    beta_events = [{"type": "applied", "at": "2026-02-16"}, interview("2026-02-23T10:00"), offer]
+    beta = application("beta", company="Beta LLC", contacts=[MANAGER], events=beta_events)
+    acme = application("acme", contacts=[MANAGER], events=acme_events)
+    steps = plan_of(acme, beta, as_of=d(as_of)).applications[0].steps
+    return [(s.channel, s.to, s.due, s.due_by) for s in steps if s.action == "status_update"]
+
+
+def test_an_interview_on_the_offers_day_is_told_of_the_offer() -> None:
+    # §7: an interview *on or before* the offer's date. Interview Tue 10 Mar at 09:00,
+    # the offer that afternoon: a call to Hana due Tue 10 Mar, by add_bd(10 Mar, 1).
+    acme = [{"type": "applied", "at": "2026-03-02"}, interview("2026-03-10T09:00", "hana")]
+    assert status_updates(acme, "2026-03-10T14:00", "2026-03-10") == [
+        ("phone", "hana", d("2026-03-10"), d("2026-03-11"))
+    ]
+
+
+def test_a_call_unanswered_on_the_offers_day_moves_the_status_update() -> None:
+    # Offer Tue 10 Mar at 09:00; the status-update call to Hana at 15:00 went unanswered:
+    # try again the next business day, Wed 11 Mar, by add_bd(11 Mar, 2) = Fri 13 Mar (§6).
+    acme = [
+        {"type": "applied", "at": "2026-03-02"},
+        interview("2026-03-04T10:00", "hana"),
+        {"type": "called", "at": "2026-03-10T15:00", "to": "hana", "outcome": "no_answer"},
+    ]
+    assert status_updates(acme, "2026-03-10T09:00", "2026-03-10") == [
+        ("phone", "hana", d("2026-03-11"), d("2026-03-13"))
+    ]
+
+
+def test_being_told_not_to_call_before_anything_else_plans_nothing() -> None:
+    # A journal whose only event is "please don't call us": no anchor yet (§3 and §4
+    # start from an application, an interview or something they said), so no step.
+    heard = {"type": "heard", "at": "2026-03-02", "kind": "do_not_call", "from": "hana"}
+    plan = plan_of(application(contacts=[MANAGER], events=[heard]), as_of=d("2026-03-02"))
+    assert plan.applications[0].steps == ()
+
+
+def test_a_second_series_of_unanswered_calls_moves_the_next_call() -> None:
+    # Hana promised to call by Wed 4 Mar: call her Thu 5 Mar (§4.2 rule 1). Unanswered
+    # Thu 5, Fri 6 and Mon 9 Mar: the third try is the rung's attempt (§6). The call
+    # rung is then add_bd(Mon 9, 3) = Thu 12 Mar; unanswered that day too, it moves to
+    # Fri 13 Mar, by add_bd(13 Mar, 2) = Tue 17 Mar; move on add_bd(13 Mar, 10) = Fri 27.
+    promised = {"type": "expectation", "at": "2026-03-02", "by": "2026-03-04", "via": "phone"}
+    events = [interview("2026-03-02T10:00", "hana"), {**promised, "from": "hana"}]
+    for day in ("2026-03-05", "2026-03-06", "2026-03-09", "2026-03-12"):
+        events.append(
+            {"type": "called", "at": f"{day}T10:00", "to": "hana", "outcome": "no_answer"}
+        )
+    steps = steps_of(application(contacts=[MANAGER], events=events), as_of=d("2026-03-12"))
+    call, move_on = (s for s in steps if s.action != "send_thank_you")
+    assert (call.action, call.due, call.due_by) == ("call", d("2026-03-13"), d("2026-03-17"))
+    assert "Your call on Thu 12 Mar went unanswered (1 of 3 tries)" in call.reason
+    assert (move_on.action, move_on.due) == ("move_on", d("2026-03-27"))
+
+
+def first_check_in(events: list[dict[str, Any]], as_of: str) -> tuple[Any, ...]:
+    app = application(contacts=[MANAGER], events=events, employer_kind="staffing_agency")
+    steps = steps_of(app, as_of=d(as_of))
+    step = next(s for s in steps if s.action == "check_in")
+    return step.to, step.due, step.due_by
+
+
+def test_a_status_update_given_on_the_interviews_day_holds_the_first_check_in() -> None:
+    # Interview Fri 6 Mar at a staffing agency: check in [3, 5] days after, Mon 9 to
+    # Wed 11 Mar. A status update given that same day holds it until add_bd(6 Mar, 3) =
+    # Wed 11 Mar, by two business days after, Fri 13 Mar (§7).
+    events = [
+        interview("2026-03-06T10:00", "hana"),
+        {"type": "sent", "at": "2026-03-06", "to": "hana", "purpose": "status_update"},
+    ]
+    assert first_check_in(events, "2026-03-06") == ("hana", d("2026-03-11"), d("2026-03-13"))
+
+
+def test_a_status_update_before_their_reply_does_not_hold_the_new_ladder() -> None:
+    # A status update given Thu 12 Mar, then Hana's reply on Fri 13 Mar starts the ladder
+    # again (§5): check in [3, 5] days after the reply, Mon 16 to Wed 18 Mar. The status
+    # update came before that anchor (add_bd(12 Mar, 3) = Tue 17 would hold it a day).
+    events = [
+        interview("2026-03-02T10:00", "hana"),
+        {"type": "sent", "at": "2026-03-12", "to": "hana", "purpose": "status_update"},
+        {"type": "heard", "at": "2026-03-13", "kind": "reply", "from": "hana"},
+    ]
+    assert first_check_in(events, "2026-03-13") == ("hana", d("2026-03-16"), d("2026-03-18"))
