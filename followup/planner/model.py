@@ -189,13 +189,22 @@ class Application:
         """The first contact of each role, by role."""
         return (self._people or self._index()).by_role
 
+    def people(self) -> Mapping[str | None, Contact]:
+        """The contacts by id (None maps to no one)."""
+        return (self._people or self._index()).by_id
+
+    def insiders(self) -> frozenset[str | None]:
+        """The ids of the contacts who are insiders (§6: an insider is no employer)."""
+        return (self._people or self._index()).insiders
+
     def _index(self) -> _People:
         by_id: dict[str | None, Contact] = {}
         by_role: dict[str, Contact] = {}
         for person in self.contacts:
             by_id.setdefault(person.id, person)  # the first of a (refused) repeated id
             by_role.setdefault(person.role, person)
-        people = _People(by_id, by_role)
+        insiders = frozenset(i for i, person in by_id.items() if person.role == "insider")
+        people = _People(by_id, by_role, insiders)
         object.__setattr__(self, "_people", people)  # a cache: the value stays the same
         return people
 
@@ -203,6 +212,7 @@ class Application:
 class _People(NamedTuple):
     by_id: dict[str | None, Contact]
     by_role: dict[str, Contact]
+    insiders: frozenset[str | None]
 
 
 @dataclass(frozen=True, slots=True)

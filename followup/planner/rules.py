@@ -24,7 +24,7 @@ ONE_DAY = timedelta(days=1)
 class Rules:
     """The rules applied to one application, as of a date."""
 
-    __slots__ = ("_first", "app", "as_of", "attempts", "cal", "policy", "roles", "state")
+    __slots__ = ("_first", "app", "as_of", "attempts", "cal", "people", "policy", "roles", "state")
 
     def __init__(
         self, app: Application, state: State, policy: Policy, cal: BusinessCalendar, as_of: date
@@ -39,17 +39,18 @@ class Rules:
         self.attempts: list[Event] = list(state.attempts)
         self._first: Step | None = None  # the first follow-up as the rules time it
         self.roles = app.by_role()  # the first contact of each role
+        self.people = app.people()  # the contacts by id
 
     # People -------------------------------------------------------------------
 
     def name(self, contact_id: str | None) -> str:
         """A person as the middle of a sentence names them: "Pat Lee", else "them"."""
-        person = self.app.contact(contact_id)
+        person = self.people.get(contact_id)
         return (person.name or person.id) if person else "them"
 
     def who(self, contact_id: str | None) -> str:
         """A person opening a sentence: "Pat Lee", else "They" (never "them said")."""
-        person = self.app.contact(contact_id)
+        person = self.people.get(contact_id)
         return (person.name or person.id) if person else "They"
 
     def interviewer(self) -> str | None:
@@ -188,13 +189,14 @@ class Rules:
         state = self.state
         if (
             offer is None
-            or offer_app is self.app
             or state.stage != "interviewing"
-            or not any(i.day <= offer.day for i in state.interviews)
+            or offer_app is self.app
+            or state.first_interview is None  # an interview is on or before the offer's day
+            or state.first_interview > offer.day
         ):
             return None
-        if any(day >= offer.day for day in state.status_updates):
-            return None
+        if state.status_updates and max(state.status_updates) >= offer.day:
+            return None  # they have been told since the offer
         due = self.cal.next_bd(offer.day)
         due_by = self.cal.add_bd(offer.day, self.policy.status_update_due_by)
         if offer.deadline is not None:
@@ -340,8 +342,7 @@ class Rules:
         )
 
     def _is_insider(self, contact_id: str | None) -> bool:
-        person = self.app.contact(contact_id)
-        return person is not None and person.role == "insider"
+        return contact_id in self.app.insiders()
 
     def _wait_for_them(self, since: date) -> Step:
         reason = (
@@ -381,7 +382,7 @@ class Rules:
             )
         first_to = self._first_to()
         manager = self.hiring_manager()
-        first_person = self.app.contact(first_to)
+        first_person = self.people.get(first_to)
         if manager and first_person is not None and first_person.role in ("recruiter", "hr"):
             reason = f"{self.who(first_to)} hasn't answered. Write directly to {self.name(manager)}, the hiring manager."
             rungs.append(Rung("escalate", manager, policy.escalate_delay, reason, ("quast",)))

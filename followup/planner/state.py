@@ -16,8 +16,8 @@ from .policy import Policy
 
 # Purposes of outbound messages that are not follow-up attempts (§4.3).
 NOT_ATTEMPTS = frozenset({"thank_you", "reply", "reply_graciously", "status_update", "withdraw"})
-# Follow-up emails that neither obey nor count toward the one-a-week limit (§6).
-NOT_LIMITED = NOT_ATTEMPTS | {"ask_insider"}
+# Follow-up emails that neither obey nor count toward the one-a-week limit (§6): these,
+# "ask_insider", and any email to an insider (fold checks them in that order).
 SIX_DAYS = timedelta(days=6)
 
 
@@ -35,6 +35,7 @@ class State:
         "closed_reason",
         "email_first",
         "expectation",
+        "first_interview",
         "had_final",
         "has_events",
         "interviews",
@@ -63,6 +64,7 @@ class State:
         self.closed_on: date | None = None
         self.email_first = False
         self.expectation: Event | None = None
+        self.first_interview: date | None = None  # the earliest interview's day (§7)
         self.had_final = False  # a final-round interview has happened (§8)
         self.has_events = False
         self.interviews: list[Event] = []
@@ -97,29 +99,35 @@ class State:
     def last_interview(self) -> Event | None:
         return self.interviews[-1] if self.interviews else None
 
-    def reset_ladder(self, day: date, kind: str) -> None:
-        """A new anchor: the ladder starts again from its first rung."""
-        self.anchor = day
-        self.anchor_kind = kind
-        self.attempts = []
-        self.no_answers = []
-        self.expectation = None
-        self.waiting = None
-
-    def add_attempt(self, event: Event) -> None:
-        self.attempts.append(event)
-        self.no_answers = []
-
 
 def fold(app: Application, policy: Policy, as_of: date) -> State:
     """The state of `app` from its events dated on or before `as_of`.
 
-    One loop with the event types inline: a function call per event was a third of
-    the fold's time. Each branch says which section of the spec it follows.
+    One loop with the event types inline and what changes per event held in local
+    variables, written to the state once at the end: a function call or an attribute
+    write per event was most of the fold's time. Each branch says which section of
+    the spec it follows.
     """
     state = State()
-    _read_standing_directions(app, policy, state)
+    if app.posting_text or app.industry:
+        _read_standing_directions(app, policy, state)
+    calls_ruled_out, email_first = state.calls_ruled_out, state.email_first
     week_start = as_of - SIX_DAYS  # the 7 days ending on as_of
+    # The ladder (reset by each new anchor): its anchor, the attempts since, the
+    # unanswered calls since the last attempt, the open expectation, what they asked.
+    anchor: date | None = None
+    anchor_kind = "none"
+    attempts: list[Event] = []
+    no_answers: list[Event] = []
+    expectation: Event | None = None
+    waiting: str | None = None
+    has_events = applied_this_week = had_final = False
+    applied_on = closed_on = last_email = None
+    closed_reason = None
+    offer = owed_gracious = owed_reply = None
+    interviews: list[Event] = []
+    first_interview = as_of  # set with the first interview
+    insiders: frozenset[str | None] | None = None  # looked up on the first email sent
     for event in app.events:
         day = event.day
         kind = event.type
@@ -130,42 +138,120 @@ def fold(app: Application, policy: Policy, as_of: date) -> State:
                 state.scheduled.append(event)
             continue
         if kind == "sent":
-            _sent(state, event, app)
+            has_events = True
+            if anchor is None:
+                anchor, anchor_kind, attempts, no_answers = day, "applied", [], []
+                expectation = waiting = None
+            if owed_reply is not None and day >= owed_reply.day:
+                owed_reply = None  # §5: only something written carries what they asked for
+            purpose = event.purpose or "other"
+            if purpose in NOT_ATTEMPTS:
+                if purpose == "thank_you":
+                    state.thank_yous.append(event)
+                elif purpose == "status_update":
+                    state.status_updates.append(day)
+                elif purpose == "withdraw":
+                    state.withdrawn_on.append(day)
+                else:  # reply, reply_graciously
+                    owed_gracious = None
+                continue  # none of these is limited to one a week (§6)
+            attempts.append(event)
+            no_answers = []
+            if event.channel == "email" and purpose != "ask_insider":
+                if insiders is None:
+                    insiders = app.insiders()
+                if event.to not in insiders:  # §6: an insider is no employer
+                    last_email = day
         elif kind == "heard":
-            _heard(state, event)
+            has_events = True
+            heard = event.kind
+            if heard == "rejection":
+                owed_gracious = event
+                closed_reason = closed_reason or "rejected"
+            elif heard == "offer":
+                offer = event
+            elif heard == "do_not_call":
+                # §5: it only rules out calls; the anchor, the attempts and their date stay.
+                calls_ruled_out = True
+            else:
+                anchor, anchor_kind, attempts, no_answers = day, "inbound", [], []
+                expectation = waiting = None
+                if heard == "interview_invite" or heard == "do_not_contact":
+                    waiting = heard
+                elif heard == "new_date":
+                    expectation = event
+                elif heard == "request_info":
+                    owed_reply = event
         elif kind == "called":
-            _called(state, event)
-        elif kind == "applied":
-            state.has_events = True
-            if state.applied_on is None:
-                state.applied_on = day
-            if state.anchor is None:
-                state.reset_ladder(day, "applied")
-            if day >= week_start:
-                state.applied_this_week = True  # §8's weekly pace
+            outcome = event.outcome
+            if outcome == "no_answer":
+                # §6: no message left, so no trace with the employer: the rules decide
+                # whether it moves a pending call (and whether the third try counts).
+                no_answers.append(event)
+                continue
+            has_events = True
+            if anchor is None:
+                anchor, anchor_kind, attempts, no_answers = day, "applied", [], []
+                expectation = waiting = None
+            if event.purpose == "status_update":
+                # A status update is its own errand: it does not climb the ladder.
+                state.status_updates.append(day)
+            elif outcome == "spoke":
+                anchor, anchor_kind, attempts, no_answers = day, "inbound", [], []
+                expectation = waiting = None
+            else:  # a voicemail, or the assistant took a message
+                if outcome == "voicemail":
+                    state.voicemail_to.add(event.to)
+                attempts.append(event)
+                no_answers = []
         elif kind == "interview":
-            state.has_events = True
-            state.interviews.append(event)
-            state.reset_ladder(day, "interview")
+            has_events = True
+            if not interviews or day < first_interview:
+                first_interview = day
+            interviews.append(event)
+            anchor, anchor_kind, attempts, no_answers = day, "interview", [], []
+            expectation = waiting = None
             if event.final:
-                state.had_final = True
+                had_final = True
+        elif kind == "applied":
+            has_events = True
+            if applied_on is None:
+                applied_on = day
+            if anchor is None:
+                anchor, anchor_kind, attempts, no_answers = day, "applied", [], []
+                expectation = waiting = None
+            if day >= week_start:
+                applied_this_week = True  # §8's weekly pace
         elif kind == "expectation":
-            state.has_events = True
-            if state.anchor is None:
-                state.reset_ladder(day, "applied")
-            state.expectation = event
+            has_events = True
+            if anchor is None:
+                anchor, anchor_kind, attempts, no_answers = day, "applied", [], []
+                waiting = None
+            expectation = event
         elif kind == "directions":
-            state.calls_ruled_out |= event.no_calls or event.channel == "letter"
+            calls_ruled_out |= event.no_calls or event.channel == "letter"
             if event.channel == "email":
-                state.email_first = True
+                email_first = True
             elif event.channel == "phone":
-                state.email_first = False
+                email_first = False
         elif kind == "closed":
-            state.has_events = True
-            state.closed_reason = event.reason
-            state.closed_on = day
+            has_events = True
+            closed_reason = event.reason
+            closed_on = day
         else:
             raise KeyError(kind)  # the journal's validation lets no other type through
+    state.anchor, state.anchor_kind, state.attempts = anchor, anchor_kind, attempts
+    state.no_answers, state.expectation, state.waiting = no_answers, expectation, waiting
+    state.has_events, state.applied_on, state.applied_this_week = (
+        has_events,
+        applied_on,
+        applied_this_week,
+    )
+    state.interviews, state.had_final, state.last_email = interviews, had_final, last_email
+    state.first_interview = first_interview if interviews else None
+    state.offer, state.owed_gracious, state.owed_reply = offer, owed_gracious, owed_reply
+    state.closed_reason, state.closed_on = closed_reason, closed_on
+    state.calls_ruled_out, state.email_first = calls_ruled_out, email_first
     state.stage = state.stage_now()
     return state
 
@@ -177,79 +263,3 @@ def _read_standing_directions(app: Application, policy: Policy, state: State) ->
         state.email_first = found.email_only
     if app.industry and app.industry.strip().lower() in policy.email_first_industries:
         state.email_first = True
-
-
-def _sent(state: State, event: Event, app: Application) -> None:
-    state.has_events = True
-    if state.anchor is None:
-        state.reset_ladder(event.day, "applied")
-    if state.owed_reply is not None and event.day >= state.owed_reply.day:
-        state.owed_reply = None  # §5: only something written carries what they asked for
-    purpose = event.purpose or "other"
-    if purpose == "thank_you":
-        state.thank_yous.append(event)
-    elif purpose == "status_update":
-        state.status_updates.append(event.day)
-    elif purpose == "withdraw":
-        state.withdrawn_on.append(event.day)
-    if purpose in ("reply", "reply_graciously"):
-        state.owed_gracious = None
-    if purpose not in NOT_ATTEMPTS:
-        state.add_attempt(event)
-    if event.channel == "email" and purpose not in NOT_LIMITED and not _to_insider(app, event):
-        state.last_email = event.day
-
-
-def _called(state: State, event: Event) -> None:
-    outcome = event.outcome
-    if outcome == "no_answer":
-        # §6: no message left, so no trace with the employer: the rules decide whether
-        # it moves a pending call (and whether the third try counts as an attempt).
-        state.no_answers.append(event)
-        return
-    _outbound(state, event)
-    if event.purpose == "status_update":
-        # A status update is its own errand: it does not climb the ladder.
-        state.status_updates.append(event.day)
-    elif outcome == "spoke":
-        state.reset_ladder(event.day, "inbound")
-    elif outcome == "voicemail":
-        state.voicemail_to.add(event.to)
-        state.add_attempt(event)
-    else:
-        state.add_attempt(event)  # the assistant took a message
-
-
-def _outbound(state: State, event: Event) -> None:
-    state.has_events = True
-    if state.anchor is None:
-        state.reset_ladder(event.day, "applied")
-
-
-def _to_insider(app: Application, event: Event) -> bool:
-    person = app.contact(event.to)
-    return person is not None and person.role == "insider"
-
-
-def _heard(state: State, event: Event) -> None:
-    state.has_events = True
-    kind = event.kind
-    if kind == "rejection":
-        state.owed_gracious = event
-        state.closed_reason = state.closed_reason or "rejected"
-    elif kind == "offer":
-        state.offer = event
-    elif kind == "interview_invite":
-        state.reset_ladder(event.day, "inbound")
-        state.waiting = "interview_invite"
-    elif kind == "do_not_contact":
-        state.reset_ladder(event.day, "inbound")
-        state.waiting = "do_not_contact"
-    elif kind == "do_not_call":
-        # §5: it only rules out calls; the anchor, the attempts and their date stay.
-        state.calls_ruled_out = True
-    else:
-        state.reset_ladder(event.day, "inbound")
-        state.expectation = event if kind == "new_date" else None
-        if kind == "request_info":
-            state.owed_reply = event
