@@ -7,12 +7,13 @@ that show them (each application's next step and the agenda).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
 
 from .calendar import get_calendar
-from .model import AllBut, Application, DraftContext, Event, Journal, Profile, Step
+from .model import AllBut, Application, Draft, DraftContext, Event, Journal, Profile, Step
 from .occasions import decide_offer, prepare_interview, withdraw
 from .policy import Policy, policy_from
 from .rules import Rules
@@ -199,12 +200,13 @@ def nudges(open_count: int, finals: int, sent_this_week: int, policy: Policy) ->
 
 def step_to_dict(step: Step, draft: dict[str, Any] | None) -> dict[str, Any]:
     """A step in the documented plan format."""
+    due, due_by = step.due, step.due_by
     return {
         "action": step.action,
         "channel": step.channel,
         "to": step.to,
-        "due": step.due.isoformat(),
-        "due_by": step.due_by.isoformat(),
+        "due": _ISO.get(due) or _iso(due),
+        "due_by": _ISO.get(due_by) or _iso(due_by),
         "window": step.window,
         "leave_message": step.leave_message,
         "reason": step.reason,
@@ -213,12 +215,33 @@ def step_to_dict(step: Step, draft: dict[str, Any] | None) -> dict[str, Any]:
     }
 
 
+# Steps fall on a few hundred days: each day's text is written once (bounded).
+_ISO: dict[date, str] = {}
+
+
+def _iso(day: date) -> str:
+    text = day.isoformat()
+    if len(_ISO) < 10_000:
+        _ISO[day] = text
+    return text
+
+
 def render_draft(item: ApplicationPlan, step: Step, profile: Profile) -> dict[str, Any] | None:
     """The draft of one step as {"subject", "body"}, or None where there is nothing to write."""
-    from .drafts import draft_for  # drafting is optional: don't pay its import to plan
-
-    draft = draft_for(step, item.application, profile, item.context)
+    draft = (_DRAFT_FOR or _drafting())(step, item.application, profile, item.context)
     return None if draft is None else {"subject": draft.subject, "body": draft.body}
+
+
+_DRAFT_FOR: Callable[[Step, Application, Profile, DraftContext], Draft | None] | None = None
+
+
+def _drafting() -> Callable[[Step, Application, Profile, DraftContext], Draft | None]:
+    """`draft_for`, imported on first use: drafting is optional, planning doesn't pay for it."""
+    global _DRAFT_FOR
+    from .drafts import draft_for
+
+    _DRAFT_FOR = draft_for
+    return draft_for
 
 
 def plan_to_dict(result: Plan, drafts: bool = True) -> dict[str, Any]:
