@@ -38,6 +38,7 @@ from .planner.journal import (
     _read_at,
     _zone,
     loads_journal,
+    parse_journal,
 )
 from .planner.model import (
     Application,
@@ -200,8 +201,27 @@ def decode_journal(raw: bytes) -> Journal:
         return loads_journal(raw)
 
 
+def convert_journal(data: Any) -> Journal:
+    """The journal in `data`, JSON already decoded (dicts, lists, text, numbers), as
+    `parse_journal` reads it: msgspec checks and converts it (the fast path); anything
+    it refuses goes to `parse_journal`, which raises JournalError with every problem
+    and its place."""
+    try:
+        with collector_paused():
+            return _converted(data)
+    except (msgspec.MsgspecError, ValueError, ArithmeticError):
+        return parse_journal(data)
+
+
 def _fast(raw: bytes) -> Journal:
-    decoded = _DECODER.decode(raw)
+    return _journal(_DECODER.decode(raw))
+
+
+def _converted(data: Any) -> Journal:
+    return _journal(msgspec.convert(data, _Journal))
+
+
+def _journal(decoded: _Journal) -> Journal:
     profile = _profile(decoded.profile)
     overrides: dict[str, Any] = {}
     if decoded.policy is not None:
@@ -415,4 +435,4 @@ def _events(raw: list[_Event], ids: frozenset[str], zone: ZoneInfo) -> tuple[Eve
     return tuple(events[i] for i in sorted(range(len(events)), key=keys.__getitem__))
 
 
-__all__ = ["decode_journal"]
+__all__ = ["convert_journal", "decode_journal"]
