@@ -16,7 +16,7 @@ from .calendar import get_calendar
 from .model import AllBut, Application, Draft, DraftContext, Event, Journal, Profile, Step
 from .occasions import decide_offer, prepare_interview, withdraw
 from .policy import Policy, policy_from
-from .rules import Rules
+from .rules import Memo, Rules
 from .speed import collector_paused
 from .state import State, fold
 
@@ -75,6 +75,7 @@ class _Search:
         self, states: list[tuple[Application, State]], policy: Policy, as_of: date
     ) -> None:
         self.offer, self.offer_app = _competing_offer(states, policy, as_of)
+        self.shared: Memo = {}  # the rules' memo for this plan
         self.accepted = _accepted(states)
         open_apps = [app for app, s in states if s.stage in OPEN_STAGES]
         self.open_companies = tuple(app.company for app in open_apps)
@@ -98,7 +99,7 @@ def _plan_one(
     app: Application, state: State, policy: Policy, as_of: date, search: _Search
 ) -> ApplicationPlan:
     cal = get_calendar(app.country, app.subdivision, policy.year_end_slowdown)
-    rules = Rules(app, state, policy, cal, as_of)
+    rules = Rules(app, state, policy, cal, as_of, search.shared)
     context = _draft_context(state, search, app)
     if state.stage == "closed":
         steps = rules.gracious_reply()
@@ -118,8 +119,11 @@ def _open_steps(rules: Rules, search: _Search) -> list[Step]:
     status = rules.status_update(search.offer, search.offer_app)
     prepare = prepare_interview(rules)
     steps = rules.thank_you_notes() + rules.owed_reply() + ([prepare] if prepare else [])
-    steps += ([status] if status else []) + rules.ladder(status)
-    steps.sort(key=_by_due)  # stable: the ladder's own order is kept
+    if status:
+        steps.append(status)
+    steps += rules.ladder(status)
+    if len(steps) > 1:
+        steps.sort(key=_by_due)  # stable: the ladder's own order is kept
     return steps
 
 
@@ -149,17 +153,24 @@ def _draft_context(state: State, search: _Search, app: Application) -> DraftCont
     expected = state.expectation.by if state.expectation is not None else None
     inbound = state.owed_reply or state.owed_gracious
     other = search.offer if search.offer_app is not app else None
-    return DraftContext(  # positional: keywords cost twice as much, once per application
-        state.interviews[-1] if state.interviews else None,  # the last interview
-        expected,
-        inbound,
-        other.deadline if other else None,  # offer_deadline
-        search.offer_app.company if other and search.offer_app else None,  # offer_company
-        bool(state.voicemail_to),  # voicemail_left
-        state.scheduled[0] if state.scheduled else None,  # scheduled
-        state.offer,
-        search.others_open(app) if state.offer else (),  # still_open
+    return _new(  # every field at once: keywords cost twice as much, once per application
+        DraftContext,
+        (
+            state.interviews[-1] if state.interviews else None,  # the last interview
+            expected,
+            inbound,
+            other.deadline if other else None,  # offer_deadline
+            search.offer_app.company if other and search.offer_app else None,  # offer_company
+            bool(state.voicemail_to),  # voicemail_left
+            state.scheduled[0] if state.scheduled else None,  # scheduled
+            state.offer,
+            search.others_open(app) if state.offer else (),  # still_open
+            None,  # accepted_company
+        ),
     )
+
+
+_new = tuple.__new__
 
 
 def _nudges(states: list[tuple[Application, State]], policy: Policy) -> tuple[Nudge, ...]:

@@ -17,6 +17,8 @@ from .model import EMAIL, LETTER, PHONE, Application, Event, Step
 from .policy import Policy
 from .state import State
 
+# What the rules work out once per plan: (what, id of an event, id of a calendar) -> value.
+Memo = dict[tuple[str, int, int], tuple[date, date, str]]
 LIMITED_ACTIONS = frozenset({"confirm_receipt", "check_in", "escalate"})
 ONE_DAY = timedelta(days=1)
 
@@ -24,10 +26,27 @@ ONE_DAY = timedelta(days=1)
 class Rules:
     """The rules applied to one application, as of a date."""
 
-    __slots__ = ("_first", "app", "as_of", "attempts", "cal", "people", "policy", "roles", "state")
+    __slots__ = (
+        "_first",
+        "app",
+        "as_of",
+        "attempts",
+        "cal",
+        "people",
+        "policy",
+        "roles",
+        "shared",
+        "state",
+    )
 
     def __init__(
-        self, app: Application, state: State, policy: Policy, cal: BusinessCalendar, as_of: date
+        self,
+        app: Application,
+        state: State,
+        policy: Policy,
+        cal: BusinessCalendar,
+        as_of: date,
+        shared: Memo | None = None,
     ) -> None:
         self.app = app
         self.state = state
@@ -35,11 +54,15 @@ class Rules:
         self.cal = cal
         self.as_of = as_of
         # The follow-up attempts since the anchor, with any series of unanswered calls
-        # that counted as one (§6): the ladder adds those as it climbs.
-        self.attempts: list[Event] = list(state.attempts)
+        # that counted as one (§6): the ladder adds those as it climbs (into a new
+        # list: the state's own is never changed).
+        self.attempts: list[Event] = state.attempts
         self._first: Step | None = None  # the first follow-up as the rules time it
         self.roles = app.by_role()  # the first contact of each role
         self.people = app.people()  # the contacts by id
+        # What every application of one plan would work out the same way (the status
+        # update an offer asks for, per calendar): kept by the plan, not across plans.
+        self.shared: Memo = {} if shared is None else shared
 
     # People -------------------------------------------------------------------
 
@@ -125,7 +148,7 @@ class Rules:
         steps: list[Step] = []
         within = timedelta(days=self.policy.thank_you_days)
         for interview in self.state.interviews:
-            if self.as_of > interview.day + within:
+            if self.as_of - within > interview.day:  # more than `within` days ago
                 continue
             for who in interview.interviewers or (None,):
                 if not self._thanked(interview, who):
@@ -197,6 +220,41 @@ class Rules:
             return None
         if state.status_updates and max(state.status_updates) >= offer.day:
             return None  # they have been told since the offer
+        key = ("status_update", id(offer), id(self.cal))  # both outlive the plan's memo
+        timed = self.shared.get(key)
+        if timed is None:
+            timed = self.shared[key] = self._status_update_timing(offer, offer_app)
+        due, due_by, reason = timed
+        to = self.hiring_manager() or self.interviewer() or self.recruiter()
+        if state.calls_allowed:
+            leave = to not in state.voicemail_to
+            step = _new(
+                Step,
+                (
+                    "status_update",
+                    PHONE,
+                    to,
+                    due,
+                    due_by,
+                    reason,
+                    ("forbes",),
+                    self.policy.call_window,
+                    leave,
+                    False,
+                ),
+            )
+            tries = [t for t in state.no_answers if t.day >= offer.day]
+            return self._retried(step, tries) if tries else step
+        return _new(
+            Step,
+            ("status_update", EMAIL, to, due, due_by, reason, ("forbes",), None, None, False),
+        )
+
+    def _status_update_timing(
+        self, offer: Event, offer_app: Application | None
+    ) -> tuple[date, date, str]:
+        """When a status update about `offer` is due and by when, and why: the same for
+        every application planned with this calendar."""
         due = self.cal.next_bd(offer.day)
         due_by = self.cal.add_bd(offer.day, self.policy.status_update_due_by)
         if offer.deadline is not None:
@@ -206,23 +264,7 @@ class Rules:
             f"You have an offer from {offer_app.company if offer_app else 'another employer'}{deadline}. "
             "Let them know where things stand: information, not pressure."
         )
-        to = self.hiring_manager() or self.interviewer() or self.recruiter()
-        if state.calls_allowed:
-            leave = to not in state.voicemail_to
-            step = Step(
-                "status_update",
-                PHONE,
-                to,
-                due,
-                due_by,
-                reason,
-                ("forbes",),
-                self.policy.call_window,
-                leave,
-            )
-            tries = [t for t in state.no_answers if t.day >= offer.day]
-            return self._retried(step, tries) if tries else step
-        return Step("status_update", EMAIL, to, due, due_by, reason, ("forbes",))
+        return due, due_by, reason
 
     # The ladder ----------------------------------------------------------------
 
@@ -261,6 +303,7 @@ class Rules:
             # §7: the ladder waits for the status update, timed from its due date.
             base = max(base, after.due) if base else after.due
         as_of = self.as_of
+        insiders = self.app.insiders()
         for rung in rungs[done:]:
             if rung.action == "first":
                 step = self._first_rung(base)
@@ -270,16 +313,13 @@ class Rules:
             if tries and not steps:
                 step = self._retried(step, tries)
             # §6: one follow-up email a week to the employer (an insider is no employer).
-            if (
-                step.channel == EMAIL
-                and step.action in LIMITED_ACTIONS
-                and not self._is_insider(step.to)
-            ):
+            if step.channel == EMAIL and step.action in LIMITED_ACTIONS and step.to not in insiders:
                 if last_email is not None:
                     step = self._space_emails(step, last_email)
                 last_email = step.due
             steps.append(step)
-            base = step.due if step.due > as_of else as_of
+            due = step.due
+            base = due if due > as_of else as_of
         return steps
 
     def _last_contact(self) -> date | None:
@@ -299,33 +339,27 @@ class Rules:
             f"{self.policy.no_answer_tries} tries): try again; a live conversation beats a voicemail."
         )
         due_by = max(step.due_by, self.cal.add_bd(due, 2)) if due > step.due else step.due_by
-        return step._replace(
-            due=due, due_by=due_by, reason=step.reason + why, sources=_merge(step.sources, "nm-dws")
+        action, channel, to, _, _, reason, sources, window, leave, projected = step
+        sources = _merge(sources, "nm-dws")
+        return _new(
+            Step,
+            (action, channel, to, due, due_by, reason + why, sources, window, leave, projected),
         )
 
     def _rung(self, rung: Rung, base: date | None, projected: bool) -> Step:
+        action, to, delay, reason, sources, calendar_days = rung
         start = base or self.state.anchor or self.as_of
-        if rung.calendar_days:
-            due = self.cal.next_bd(start + timedelta(days=rung.delay))
+        cal = self.cal
+        if calendar_days:
+            due = cal.next_bd(date.fromordinal(start.toordinal() + delay))
         else:
-            due = self.cal.add_bd(start, rung.delay)
-        if rung.action in ("call", "confirm_receipt"):
-            return self.phone_step(
-                rung.action, rung.to, due, rung.reason, rung.sources, None, projected
-            )
-        channel = None if rung.action == "move_on" else EMAIL
-        due_by = self.cal.add_bd(due, 2)
-        return Step(
-            rung.action,
-            channel,
-            rung.to,
-            due,
-            due_by,
-            rung.reason,
-            rung.sources,
-            None,
-            None,
-            projected,
+            due = cal.add_bd(start, delay)
+        if action == "call" or action == "confirm_receipt":
+            return self.phone_step(action, to, due, reason, sources, None, projected)
+        channel = None if action == "move_on" else EMAIL
+        due_by = cal.add_bd(due, 2)
+        return _new(
+            Step, (action, channel, to, due, due_by, reason, sources, None, None, projected)
         )
 
     def _space_emails(self, step: Step, last_email: date) -> Step:
@@ -334,15 +368,12 @@ class Rules:
         if step.due >= earliest:
             return step
         reason = step.reason + f" Held until {_day(earliest)}: one follow-up email a week at most."
-        return step._replace(
-            due=earliest,
-            due_by=self.cal.add_bd(earliest, 2),
-            reason=reason,
-            sources=_merge(step.sources, "forbes"),
+        action, channel, to, _, _, _, sources, window, leave, projected = step
+        due_by = self.cal.add_bd(earliest, 2)
+        sources = _merge(sources, "forbes")
+        return _new(
+            Step, (action, channel, to, earliest, due_by, reason, sources, window, leave, projected)
         )
-
-    def _is_insider(self, contact_id: str | None) -> bool:
-        return contact_id in self.app.insiders()
 
     def _wait_for_them(self, since: date) -> Step:
         reason = (
@@ -413,7 +444,12 @@ class Rules:
         if after is not None:
             due = self.cal.add_bd(after, self.policy.call_delay)
             if step.due < due:
-                step = step._replace(due=due, due_by=max(step.due_by, self.cal.add_bd(due, 2)))
+                action, channel, to, _, due_by, reason, sources, window, leave, projected = step
+                due_by = max(due_by, self.cal.add_bd(due, 2))
+                step = _new(
+                    Step,
+                    (action, channel, to, due, due_by, reason, sources, window, leave, projected),
+                )
         return step
 
     def _first_by_the_rules(self) -> Step:
@@ -512,6 +548,9 @@ class Rung(NamedTuple):
     reason: str
     sources: tuple[str, ...]
     calendar_days: bool = False
+
+
+_new = tuple.__new__  # a NamedTuple from all its fields at once, without its __new__'s frame
 
 
 def _merge(sources: tuple[str, ...], extra: str) -> tuple[str, ...]:

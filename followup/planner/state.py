@@ -53,33 +53,38 @@ class State:
         "withdrawn_on",
     )
 
+    # Set by `fold`, each once: the ladder (anchor, its kind, the attempts since it,
+    # the unanswered calls since the last attempt, the open expectation, what they
+    # said to wait for), what happened, and what is owed.
+    anchor: date | None
+    anchor_kind: str  # none | applied | interview | inbound
+    attempts: list[Event]
+    no_answers: list[Event]
+    expectation: Event | None
+    waiting: str | None  # interview_invite | do_not_contact
+    has_events: bool
+    applied_on: date | None
+    applied_this_week: bool  # sent in the 7 days ending on as_of (§8)
+    interviews: list[Event]
+    first_interview: date | None  # the earliest interview's day (§7)
+    had_final: bool  # a final-round interview has happened (§8)
+    last_email: date | None
+    offer: Event | None
+    owed_gracious: Event | None
+    owed_reply: Event | None
+    closed_reason: str | None
+    closed_on: date | None
+    calls_ruled_out: bool
+    email_first: bool
+    stage: str  # the rules ask it often
+
     def __init__(self) -> None:
-        self.anchor: date | None = None
-        self.anchor_kind = "none"  # applied | interview | inbound
-        self.applied_on: date | None = None
-        self.applied_this_week = False  # sent in the 7 days ending on as_of (§8)
-        self.attempts: list[Event] = []
-        self.calls_ruled_out = False
-        self.closed_reason: str | None = None
-        self.closed_on: date | None = None
-        self.email_first = False
-        self.expectation: Event | None = None
-        self.first_interview: date | None = None  # the earliest interview's day (§7)
-        self.had_final = False  # a final-round interview has happened (§8)
-        self.has_events = False
-        self.interviews: list[Event] = []
-        self.last_email: date | None = None
-        self.no_answers: list[Event] = []
-        self.offer: Event | None = None
-        self.owed_gracious: Event | None = None
-        self.owed_reply: Event | None = None
+        # What the fold appends to as it goes; the rest it sets once, at the end.
         self.status_updates: list[date] = []
         self.thank_yous: list[Event] = []
         self.scheduled: list[Event] = []  # interviews after as_of (§4.0)
         self.voicemail_to: set[str | None] = set()
-        self.waiting: str | None = None  # interview_invite | do_not_contact
         self.withdrawn_on: list[date] = []  # days a `withdraw` message went out (§7.1)
-        self.stage = "saved"  # set once the events are folded (the rules ask it often)
 
     def stage_now(self) -> str:
         """saved, applied, interviewing, offer or closed, from what is folded so far."""
@@ -109,9 +114,9 @@ def fold(app: Application, policy: Policy, as_of: date) -> State:
     the spec it follows.
     """
     state = State()
+    calls_ruled_out = email_first = False
     if app.posting_text or app.industry:
-        _read_standing_directions(app, policy, state)
-    calls_ruled_out, email_first = state.calls_ruled_out, state.email_first
+        calls_ruled_out, email_first = _standing_directions(app, policy)
     week_start = as_of - SIX_DAYS  # the 7 days ending on as_of
     # The ladder (reset by each new anchor): its anchor, the attempts since, the
     # unanswered calls since the last attempt, the open expectation, what they asked.
@@ -256,10 +261,12 @@ def fold(app: Application, policy: Policy, as_of: date) -> State:
     return state
 
 
-def _read_standing_directions(app: Application, policy: Policy, state: State) -> None:
+def _standing_directions(app: Application, policy: Policy) -> tuple[bool, bool]:
+    """Calls ruled out, email first: what the posting and the industry say (§3, §6)."""
+    calls_ruled_out = email_first = False
     if app.posting_text:
         found = read_posting(app.posting_text)
-        state.calls_ruled_out = found.no_calls
-        state.email_first = found.email_only
+        calls_ruled_out, email_first = found.no_calls, found.email_only
     if app.industry and app.industry.strip().lower() in policy.email_first_industries:
-        state.email_first = True
+        email_first = True
+    return calls_ruled_out, email_first
