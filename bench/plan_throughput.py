@@ -109,11 +109,20 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def build() -> str:
+    """Which planner runs: the pure-Python reference, or the mypyc build (`make mypyc`,
+    then PYTHONPATH=build/mypyc; the whole-process child inherits it)."""
+    from followup.planner import rules
+
+    return "pure Python" if str(rules.__file__).endswith(".py") else "compiled (mypyc)"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
     parser.add_argument("--process", type=int, default=5_000)
     args = parser.parse_args()
+    print(f"planner: {build()}")
     # The whole process first: the child's peak RSS (RUSAGE_CHILDREN) would otherwise
     # include this process's own memory, copied at fork time, after the big runs.
     if args.process:
