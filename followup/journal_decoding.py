@@ -353,20 +353,26 @@ def _expectation(e: _Expectation, at: datetime, day: date, n: int, timed: bool, 
 
 
 def _sent(e: _Sent, at: datetime, day: date, n: int, timed: bool, ids: frozenset[str]) -> Event:
-    to = _contact(e.to, ids)
+    to = e.to  # text or None (msgspec checked); the reader only where it would refuse
+    if to is not None and to not in ids:
+        _contact(to, ids)
     return _new(Event, ("sent", at, day, n, e.channel, to, None, e.purpose, None, None, None,
                         None, None, (), False, False, None, None, e.notes, None, timed))
 
 
 def _called(e: _Called, at: datetime, day: date, n: int, timed: bool, ids: frozenset[str]) -> Event:
-    to = _contact(e.to, ids)
+    to = e.to  # text or None (msgspec checked); the reader only where it would refuse
+    if to is not None and to not in ids:
+        _contact(to, ids)
     return _new(Event, ("called", at, day, n, None, to, None, e.purpose, e.outcome, None,
                         None, None, None, (), False, False, None, None, e.notes, None, timed))
 
 
 def _heard(e: _Heard, at: datetime, day: date, n: int, timed: bool, ids: frozenset[str]) -> Event:
     channel = None if e.channel is UNSET else e.channel
-    sender = _contact(e.sender, ids)
+    sender = e.sender
+    if sender is not None and sender not in ids:
+        _contact(sender, ids)
     by = None if e.by is UNSET else _day(e.by, _NONE)
     if e.kind == "new_date" and by is None:
         raise _Unusual("a new date without its date")
