@@ -76,7 +76,7 @@ bench: $(VENV)/.installed
 # An optional accelerator (issue 9): the planner's hot modules compiled with mypyc, in a
 # copy of the package under build/mypyc. The pure-Python modules stay the reference:
 # nothing imports the compiled ones unless asked, with PYTHONPATH=build/mypyc (the
-# copy then comes first). tests/planner/test_compiled_build.py reads this list.
+# copy then comes first). tests/test_compiled_build.py reads this list.
 MYPYC_MODULES := state rules calendar plan occasions
 MYPYC_DIR := build/mypyc
 mypyc: $(VENV)/.installed
@@ -91,7 +91,7 @@ mypyc: $(VENV)/.installed
 # compiled build: both builds must plan alike.
 test-mypyc: mypyc
 	PYTHONPATH=$(MYPYC_DIR) FOLLOWUP_COMPILED=1 DATABASE_URL= $(PYTEST) -p no:cacheprovider \
-		tests/planner tests/test_journal_decoding.py $(PYTEST_ARGS)
+		tests/planner tests/test_journal_decoding.py tests/test_compiled_build.py $(PYTEST_ARGS)
 
 # Mutation testing of the planner's rules (mutmut; settings in pyproject.toml): every
 # small change to calendar, journal, policy, rules and state that the tests should

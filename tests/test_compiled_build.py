@@ -1,7 +1,8 @@
 """The planner's tests run twice in CI: on the pure-Python modules, the reference, and
 on the mypyc build (`make test-mypyc`: PYTHONPATH=build/mypyc, FOLLOWUP_COMPILED=1).
 This checks that each run tests the build it says it does, with the modules the
-Makefile compiles."""
+Makefile compiles. (Outside tests/planner: mutation testing runs those in a copy of the
+package that has no Makefile.)"""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import os
 import re
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def compiled_modules() -> list[str]:
