@@ -118,7 +118,11 @@ def _plan_one(
 def _open_steps(rules: Rules, search: _Search) -> list[Step]:
     status = rules.status_update(search.offer, search.offer_app)
     prepare = prepare_interview(rules)
-    steps = rules.thank_you_notes() + rules.owed_reply() + ([prepare] if prepare else [])
+    steps = rules.thank_you_notes()
+    if rules.state.owed_reply is not None:
+        steps += rules.owed_reply()
+    if prepare:
+        steps.append(prepare)
     if status:
         steps.append(status)
     steps += rules.ladder(status)

@@ -10,6 +10,7 @@ an overdue step will be done today at the earliest, never yesterday.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from .calendar import BusinessCalendar
@@ -17,8 +18,9 @@ from .model import EMAIL, LETTER, PHONE, Application, Event, Step
 from .policy import Policy
 from .state import State
 
-# What the rules work out once per plan: (what, id of an event, id of a calendar) -> value.
-Memo = dict[tuple[str, int, int], tuple[date, date, str]]
+# What the rules work out once per plan: per calendar, the status update an offer asks
+# for (the offer, its due day, due-by day and reason).
+Memo = dict[BusinessCalendar, tuple[Event, date, date, str]]
 LIMITED_ACTIONS = frozenset({"confirm_receipt", "check_in", "escalate"})
 ONE_DAY = timedelta(days=1)
 
@@ -56,7 +58,7 @@ class Rules:
         # The follow-up attempts since the anchor, with any series of unanswered calls
         # that counted as one (§6): the ladder adds those as it climbs (into a new
         # list: the state's own is never changed).
-        self.attempts: list[Event] = state.attempts
+        self.attempts: Sequence[Event] = state.attempts
         self._first: Step | None = None  # the first follow-up as the rules time it
         self.roles = app.by_role()  # the first contact of each role
         self.people = app.people()  # the contacts by id
@@ -220,11 +222,10 @@ class Rules:
             return None
         if state.status_updates and max(state.status_updates) >= offer.day:
             return None  # they have been told since the offer
-        key = ("status_update", id(offer), id(self.cal))  # both outlive the plan's memo
-        timed = self.shared.get(key)
-        if timed is None:
-            timed = self.shared[key] = self._status_update_timing(offer, offer_app)
-        due, due_by, reason = timed
+        timed = self.shared.get(self.cal)
+        if timed is None or timed[0] is not offer:
+            timed = self.shared[self.cal] = (offer, *self._status_update_timing(offer, offer_app))
+        _, due, due_by, reason = timed
         to = self.hiring_manager() or self.interviewer() or self.recruiter()
         if state.calls_allowed:
             leave = to not in state.voicemail_to
@@ -279,7 +280,7 @@ class Rules:
             return [self._wait_for_them(state.anchor)]
         # §6: unanswered calls belong to the pending phone call: a status update by
         # phone, else the ladder's next rung where that is a call.
-        tries = [] if after is not None and after.channel == PHONE else list(state.no_answers)
+        tries = () if after is not None and after.channel == PHONE else state.no_answers
         limit = self.policy.no_answer_tries
         while True:
             rungs = self._interview_rungs() if state.interviews else self._application_rungs()
@@ -293,7 +294,7 @@ class Rules:
             tries = tries[limit:]
 
     def _climb(
-        self, rungs: list[Rung], after: Step | None, tries: list[Event] | None = None
+        self, rungs: list[Rung], after: Step | None, tries: Sequence[Event] = ()
     ) -> list[Step]:
         done = min(len(self.attempts), len(rungs) - 1)
         base = self._last_contact()
@@ -325,11 +326,15 @@ class Rules:
     def _last_contact(self) -> date | None:
         """The date the next rung is timed from: the last attempt or status update."""
         state = self.state
-        days = [self.attempts[-1].day] if self.attempts else []
-        days += [d for d in state.status_updates if state.anchor and d >= state.anchor]
-        return max(days) if days else None
+        last = self.attempts[-1].day if self.attempts else None
+        anchor = state.anchor
+        if anchor:
+            for day in state.status_updates:
+                if day >= anchor and (last is None or day > last):
+                    last = day
+        return last
 
-    def _retried(self, step: Step, tries: list[Event]) -> Step:
+    def _retried(self, step: Step, tries: Sequence[Event]) -> Step:
         """§6: a call that went unanswered is tried again the next business day at the
         earliest, and never before the call's own date."""
         last = tries[-1]

@@ -8,6 +8,7 @@ and whether calls are ruled out.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from datetime import date, timedelta
 
 from .directions import read_posting
@@ -19,6 +20,8 @@ NOT_ATTEMPTS = frozenset({"thank_you", "reply", "reply_graciously", "status_upda
 # Follow-up emails that neither obey nor count toward the one-a-week limit (§6): these,
 # "ask_insider", and any email to an insider (fold checks them in that order).
 SIX_DAYS = timedelta(days=6)
+_NONE: tuple[()] = ()  # what an empty list of the state is: one shared empty tuple
+_NO_ONE: frozenset[str | None] = frozenset()
 
 
 class State:
@@ -58,14 +61,14 @@ class State:
     # said to wait for), what happened, and what is owed.
     anchor: date | None
     anchor_kind: str  # none | applied | interview | inbound
-    attempts: list[Event]
-    no_answers: list[Event]
+    attempts: Sequence[Event]
+    no_answers: Sequence[Event]
     expectation: Event | None
     waiting: str | None  # interview_invite | do_not_contact
     has_events: bool
     applied_on: date | None
     applied_this_week: bool  # sent in the 7 days ending on as_of (§8)
-    interviews: list[Event]
+    interviews: Sequence[Event]
     first_interview: date | None  # the earliest interview's day (§7)
     had_final: bool  # a final-round interview has happened (§8)
     last_email: date | None
@@ -77,14 +80,11 @@ class State:
     calls_ruled_out: bool
     email_first: bool
     stage: str  # the rules ask it often
-
-    def __init__(self) -> None:
-        # What the fold appends to as it goes; the rest it sets once, at the end.
-        self.status_updates: list[date] = []
-        self.thank_yous: list[Event] = []
-        self.scheduled: list[Event] = []  # interviews after as_of (§4.0)
-        self.voicemail_to: set[str | None] = set()
-        self.withdrawn_on: list[date] = []  # days a `withdraw` message went out (§7.1)
+    status_updates: Sequence[date]
+    thank_yous: Sequence[Event]
+    scheduled: Sequence[Event]  # interviews after as_of (§4.0)
+    voicemail_to: Collection[str | None]  # whom a voicemail was left with
+    withdrawn_on: Sequence[date]  # days a `withdraw` message went out (§7.1)
 
     def stage_now(self) -> str:
         """saved, applied, interviewing, offer or closed, from what is folded so far."""
@@ -122,16 +122,23 @@ def fold(app: Application, policy: Policy, as_of: date) -> State:
     # unanswered calls since the last attempt, the open expectation, what they asked.
     anchor: date | None = None
     anchor_kind = "none"
-    attempts: list[Event] = []
-    no_answers: list[Event] = []
+    # Lists are made on their first entry (None until then): most applications never
+    # fill most of them, and a plan made and dropped an empty list for each.
+    attempts: list[Event] | None = None
+    no_answers: list[Event] | None = None
     expectation: Event | None = None
     waiting: str | None = None
     has_events = applied_this_week = had_final = False
     applied_on = closed_on = last_email = None
     closed_reason = None
     offer = owed_gracious = owed_reply = None
-    interviews: list[Event] = []
+    interviews: list[Event] | None = None
     first_interview = as_of  # set with the first interview
+    status_updates: list[date] | None = None
+    thank_yous: list[Event] | None = None
+    scheduled: list[Event] | None = None
+    voicemail_to: set[str | None] | None = None
+    withdrawn_on: list[date] | None = None
     insiders: frozenset[str | None] | None = None  # looked up on the first email sent
     for event in app.events:
         day = event.day
@@ -140,28 +147,43 @@ def fold(app: Application, policy: Policy, as_of: date) -> State:
             # §2: only what has happened counts. An interview already booked still
             # matters: it puts follow-ups on hold until it has happened (§4.0).
             if kind == "interview":
-                state.scheduled.append(event)
+                if scheduled is None:
+                    scheduled = [event]
+                else:
+                    scheduled.append(event)
             continue
         if kind == "sent":
             has_events = True
             if anchor is None:
-                anchor, anchor_kind, attempts, no_answers = day, "applied", [], []
+                anchor, anchor_kind, attempts, no_answers = day, "applied", None, None
                 expectation = waiting = None
             if owed_reply is not None and day >= owed_reply.day:
                 owed_reply = None  # §5: only something written carries what they asked for
             purpose = event.purpose or "other"
             if purpose in NOT_ATTEMPTS:
                 if purpose == "thank_you":
-                    state.thank_yous.append(event)
+                    if thank_yous is None:
+                        thank_yous = [event]
+                    else:
+                        thank_yous.append(event)
                 elif purpose == "status_update":
-                    state.status_updates.append(day)
+                    if status_updates is None:
+                        status_updates = [day]
+                    else:
+                        status_updates.append(day)
                 elif purpose == "withdraw":
-                    state.withdrawn_on.append(day)
+                    if withdrawn_on is None:
+                        withdrawn_on = [day]
+                    else:
+                        withdrawn_on.append(day)
                 else:  # reply, reply_graciously
                     owed_gracious = None
                 continue  # none of these is limited to one a week (§6)
-            attempts.append(event)
-            no_answers = []
+            if attempts is None:
+                attempts = [event]
+            else:
+                attempts.append(event)
+            no_answers = None
             if event.channel == "email" and purpose != "ask_insider":
                 if insiders is None:
                     insiders = app.insiders()
@@ -179,7 +201,7 @@ def fold(app: Application, policy: Policy, as_of: date) -> State:
                 # §5: it only rules out calls; the anchor, the attempts and their date stay.
                 calls_ruled_out = True
             else:
-                anchor, anchor_kind, attempts, no_answers = day, "inbound", [], []
+                anchor, anchor_kind, attempts, no_answers = day, "inbound", None, None
                 expectation = waiting = None
                 if heard == "interview_invite" or heard == "do_not_contact":
                     waiting = heard
@@ -192,29 +214,45 @@ def fold(app: Application, policy: Policy, as_of: date) -> State:
             if outcome == "no_answer":
                 # §6: no message left, so no trace with the employer: the rules decide
                 # whether it moves a pending call (and whether the third try counts).
-                no_answers.append(event)
+                if no_answers is None:
+                    no_answers = [event]
+                else:
+                    no_answers.append(event)
                 continue
             has_events = True
             if anchor is None:
-                anchor, anchor_kind, attempts, no_answers = day, "applied", [], []
+                anchor, anchor_kind, attempts, no_answers = day, "applied", None, None
                 expectation = waiting = None
             if event.purpose == "status_update":
                 # A status update is its own errand: it does not climb the ladder.
-                state.status_updates.append(day)
+                if status_updates is None:
+                    status_updates = [day]
+                else:
+                    status_updates.append(day)
             elif outcome == "spoke":
-                anchor, anchor_kind, attempts, no_answers = day, "inbound", [], []
+                anchor, anchor_kind, attempts, no_answers = day, "inbound", None, None
                 expectation = waiting = None
             else:  # a voicemail, or the assistant took a message
                 if outcome == "voicemail":
-                    state.voicemail_to.add(event.to)
-                attempts.append(event)
-                no_answers = []
+                    if voicemail_to is None:
+                        voicemail_to = {event.to}
+                    else:
+                        voicemail_to.add(event.to)
+                if attempts is None:
+                    attempts = [event]
+                else:
+                    attempts.append(event)
+                no_answers = None
         elif kind == "interview":
             has_events = True
-            if not interviews or day < first_interview:
+            if interviews is None:
+                interviews = [event]
                 first_interview = day
-            interviews.append(event)
-            anchor, anchor_kind, attempts, no_answers = day, "interview", [], []
+            else:
+                interviews.append(event)
+                if day < first_interview:
+                    first_interview = day
+            anchor, anchor_kind, attempts, no_answers = day, "interview", None, None
             expectation = waiting = None
             if event.final:
                 had_final = True
@@ -223,14 +261,14 @@ def fold(app: Application, policy: Policy, as_of: date) -> State:
             if applied_on is None:
                 applied_on = day
             if anchor is None:
-                anchor, anchor_kind, attempts, no_answers = day, "applied", [], []
+                anchor, anchor_kind, attempts, no_answers = day, "applied", None, None
                 expectation = waiting = None
             if day >= week_start:
                 applied_this_week = True  # §8's weekly pace
         elif kind == "expectation":
             has_events = True
             if anchor is None:
-                anchor, anchor_kind, attempts, no_answers = day, "applied", [], []
+                anchor, anchor_kind, attempts, no_answers = day, "applied", None, None
                 waiting = None
             expectation = event
         elif kind == "directions":
@@ -245,15 +283,18 @@ def fold(app: Application, policy: Policy, as_of: date) -> State:
             closed_on = day
         else:
             raise KeyError(kind)  # the journal's validation lets no other type through
-    state.anchor, state.anchor_kind, state.attempts = anchor, anchor_kind, attempts
-    state.no_answers, state.expectation, state.waiting = no_answers, expectation, waiting
+    state.anchor, state.anchor_kind, state.attempts = anchor, anchor_kind, attempts or _NONE
+    state.no_answers, state.expectation, state.waiting = no_answers or _NONE, expectation, waiting
     state.has_events, state.applied_on, state.applied_this_week = (
         has_events,
         applied_on,
         applied_this_week,
     )
-    state.interviews, state.had_final, state.last_email = interviews, had_final, last_email
+    state.interviews, state.had_final, state.last_email = interviews or _NONE, had_final, last_email
     state.first_interview = first_interview if interviews else None
+    state.status_updates, state.thank_yous = status_updates or _NONE, thank_yous or _NONE
+    state.scheduled, state.withdrawn_on = scheduled or _NONE, withdrawn_on or _NONE
+    state.voicemail_to = voicemail_to or _NO_ONE
     state.offer, state.owed_gracious, state.owed_reply = offer, owed_gracious, owed_reply
     state.closed_reason, state.closed_on = closed_reason, closed_on
     state.calls_ruled_out, state.email_first = calls_ruled_out, email_first
