@@ -9,8 +9,8 @@ an overdue step will be done today at the earliest, never yesterday.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
 from collections.abc import Sequence
+from datetime import date, timedelta
 from typing import NamedTuple
 
 from .calendar import BusinessCalendar
