@@ -339,7 +339,13 @@ def _applied(e: _Applied, at: datetime, day: date, n: int, timed: bool, ids: fro
 
 def _interview(e: _Interview, at: datetime, day: date, n: int, timed: bool, ids: frozenset[str]) -> Event:
     kind = None if e.kind is UNSET else e.kind
-    interviewers = () if e.interviewers is UNSET else _contacts(e.interviewers, ids)
+    interviewers: tuple[str, ...] = ()
+    if e.interviewers is not UNSET:
+        people = e.interviewers
+        if ids.issuperset(people) and len(set(people)) == len(people):
+            interviewers = tuple(people)  # the reader's checks, in C
+        else:
+            interviewers = _contacts(people, ids)  # which refuses them
     number = None if e.round is UNSET else e.round
     return _new(Event, ("interview", at, day, n, None, None, None, None, None, kind, None,
                         None, None, interviewers, e.final, False, None, None, e.notes, number,

@@ -200,13 +200,19 @@ class Application:
     def _index(self) -> _People:
         by_id: dict[str | None, Contact] = {}
         by_role: dict[str, Contact] = {}
+        insiders: list[str | None] = []
         for person in self.contacts:
-            by_id.setdefault(person.id, person)  # the first of a (refused) repeated id
+            # The first of a (refused) repeated id is the one an id names.
+            first = by_id.setdefault(person.id, person)
             by_role.setdefault(person.role, person)
-        insiders = frozenset(i for i, person in by_id.items() if person.role == "insider")
-        people = _People(by_id, by_role, insiders)
+            if person.role == "insider" and first is person:
+                insiders.append(person.id)
+        people = _People(by_id, by_role, frozenset(insiders) if insiders else _NO_IDS)
         object.__setattr__(self, "_people", people)  # a cache: the value stays the same
         return people
+
+
+_NO_IDS: frozenset[str | None] = frozenset()
 
 
 class _People(NamedTuple):
