@@ -479,21 +479,19 @@ class Rules:
             step = self.phone_step(
                 "call", to, due, why, ("forbes",), self.policy.promised_call_window
             )
-            return step._replace(reason=why)
+            action, channel, to, due, due_by, _, sources, window, leave, projected = step
+            return _new(
+                Step, (action, channel, to, due, due_by, why, sources, window, leave, projected)
+            )
         first, last = self.policy.decision_check_in
         reason = (
             f"They expected to decide or be in touch by {_day(by)}. When a couple of business days "
             "pass with no word, a short check-in email is the right move."
         )
+        due, due_by = self.cal.add_bd(by, first), self.cal.add_bd(by, last)
         to = self.check_in_to()
-        return Step(
-            "check_in",
-            EMAIL,
-            to,
-            self.cal.add_bd(by, first),
-            self.cal.add_bd(by, last),
-            reason,
-            ("quast",),
+        return _new(
+            Step, ("check_in", EMAIL, to, due, due_by, reason, ("quast",), None, None, False)
         )
 
     def _confirm_receipt(self) -> Step:
@@ -514,19 +512,17 @@ class Rules:
         )
         if state.calls_allowed:
             leave = to not in state.voicemail_to
-            return Step(
-                "confirm_receipt",
-                PHONE,
-                to,
-                due,
-                due_by,
-                reason,
-                ("nm-dws", "crowe"),
-                policy.call_window,
-                leave,
+            sources = ("nm-dws", "crowe")
+            window = policy.call_window
+            return _new(
+                Step,
+                ("confirm_receipt", PHONE, to, due, due_by, reason, sources, window, leave, False),
             )
         reason += " They prefer not to be called, so do it by email."
-        return Step("confirm_receipt", EMAIL, to, due, due_by, reason, ("nm-dws", "phone-call"))
+        sources = ("nm-dws", "phone-call")
+        return _new(
+            Step, ("confirm_receipt", EMAIL, to, due, due_by, reason, sources, None, None, False)
+        )
 
     def _no_date_given(self) -> Step:
         """§4.2 rule 3 (and §5): no date given: wait the employer kind's usual time."""
@@ -541,7 +537,8 @@ class Rules:
             f"check in by email once that time has passed since {since} ({_day(state.anchor)})."
         )
         sources = ("nm-dws",) if kind == "staffing_agency" else ("crowe", "quast")
-        return Step("check_in", EMAIL, self.check_in_to(), due, due_by, reason, sources)
+        to = self.check_in_to()
+        return _new(Step, ("check_in", EMAIL, to, due, due_by, reason, sources, None, None, False))
 
 
 class Rung(NamedTuple):
@@ -573,8 +570,17 @@ _KIND_NAMES = {
 
 
 def _day(d: date) -> str:
-    """A date the way people say it: 'Fri 6 Mar'."""
-    return f"{_WEEKDAYS[d.weekday()]} {d.day} {_MONTHS[d.month - 1]}"
+    """A date the way people say it: 'Fri 6 Mar' (each day written once: reasons quote
+    the same few hundred days over and over)."""
+    said = _SAID.get(d)
+    if said is None:
+        said = f"{_WEEKDAYS[d.weekday()]} {d.day} {_MONTHS[d.month - 1]}"
+        if len(_SAID) < 10_000:
+            _SAID[d] = said
+    return said
+
+
+_SAID: dict[date, str] = {}
 
 
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
