@@ -11,7 +11,7 @@ PYTEST := $(BIN)/pytest
 # More pytest arguments for both runs, e.g. `make test PYTEST_ARGS="tests/web -x"`.
 PYTEST_ARGS ?=
 
-.PHONY: run test test-sqlite test-postgres test-api test-browser-postgres lint bench mutation mutation-sample
+.PHONY: run test test-sqlite test-postgres test-api test-browser-postgres lint bench mutation mutation-sample mypyc test-mypyc
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +72,26 @@ lint: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/plan_throughput.py
+
+# An optional accelerator (issue 9): the planner's hot modules compiled with mypyc, in a
+# copy of the package under build/mypyc. The pure-Python modules stay the reference:
+# nothing imports the compiled ones unless asked, with PYTHONPATH=build/mypyc (the
+# copy then comes first). tests/test_compiled_build.py reads this list.
+MYPYC_MODULES := state rules calendar plan occasions
+MYPYC_DIR := build/mypyc
+mypyc: $(VENV)/.installed
+	rm -rf $(MYPYC_DIR) && mkdir -p $(MYPYC_DIR)
+	cp -RL followup $(MYPYC_DIR)/followup
+	find $(MYPYC_DIR) -name __pycache__ -prune -exec rm -rf {} +
+	cd $(MYPYC_DIR) && $(CURDIR)/$(BIN)/mypyc $(MYPYC_MODULES:%=followup/planner/%.py) >mypyc.log 2>&1 \
+		|| { tail -n 30 mypyc.log; exit 1; }
+	$(BIN)/python -m compileall -q $(MYPYC_DIR)/followup
+
+# The planner's tests (with the golden plans) and the journal decoding's, against the
+# compiled build: both builds must plan alike.
+test-mypyc: mypyc
+	PYTHONPATH=$(MYPYC_DIR) FOLLOWUP_COMPILED=1 DATABASE_URL= $(PYTEST) -p no:cacheprovider \
+		tests/planner tests/test_journal_decoding.py tests/test_compiled_build.py $(PYTEST_ARGS)
 
 # Mutation testing of the planner's rules (mutmut; settings in pyproject.toml): every
 # small change to calendar, journal, policy, rules and state that the tests should

@@ -7,7 +7,8 @@ through the msgspec fast path `followup plan` uses), planning rate without draft
 least 100,000 applications per second per core), the rate with every draft the
 JSON output carries, and peak traced memory. Then it times the whole process
 `followup plan --format json` on a journal of --process applications (wall and CPU
-time and peak RSS of the child; target under 0.28 s).
+time and peak RSS of the child; target under 0.28 s). With PYTHONPATH=build/mypyc
+(after `make mypyc`) it measures the compiled planner; it prints which one it runs.
 """
 
 from __future__ import annotations
@@ -109,11 +110,20 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def build() -> str:
+    """Which planner runs: the pure-Python reference, or the mypyc build (`make mypyc`,
+    then PYTHONPATH=build/mypyc; the whole-process child inherits it)."""
+    from followup.planner import rules
+
+    return "pure Python" if str(rules.__file__).endswith(".py") else "compiled (mypyc)"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
     parser.add_argument("--process", type=int, default=5_000)
     args = parser.parse_args()
+    print(f"planner: {build()}")
     # The whole process first: the child's peak RSS (RUSAGE_CHILDREN) would otherwise
     # include this process's own memory, copied at fork time, after the big runs.
     if args.process:

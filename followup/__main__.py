@@ -1,7 +1,5 @@
 """`python -m followup`: the same as the `followup` command."""
 
-import sys
+from .cli import run
 
-from .cli import main
-
-sys.exit(main())
+run()

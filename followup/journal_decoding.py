@@ -15,8 +15,10 @@ This lives outside `followup.planner`, which depends on the standard library and
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
+from itertools import islice
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo
 
@@ -35,8 +37,8 @@ from .planner.journal import (
     _day,
     _read_at,
     _zone,
-    in_day_order,
     loads_journal,
+    parse_journal,
 )
 from .planner.model import (
     Application,
@@ -199,8 +201,27 @@ def decode_journal(raw: bytes) -> Journal:
         return loads_journal(raw)
 
 
+def convert_journal(data: Any) -> Journal:
+    """The journal in `data`, JSON already decoded (dicts, lists, text, numbers), as
+    `parse_journal` reads it: msgspec checks and converts it (the fast path); anything
+    it refuses goes to `parse_journal`, which raises JournalError with every problem
+    and its place."""
+    try:
+        with collector_paused():
+            return _converted(data)
+    except (msgspec.MsgspecError, ValueError, ArithmeticError):
+        return parse_journal(data)
+
+
 def _fast(raw: bytes) -> Journal:
-    decoded = _DECODER.decode(raw)
+    return _journal(_DECODER.decode(raw))
+
+
+def _converted(data: Any) -> Journal:
+    return _journal(msgspec.convert(data, _Journal))
+
+
+def _journal(decoded: _Journal) -> Journal:
     profile = _profile(decoded.profile)
     overrides: dict[str, Any] = {}
     if decoded.policy is not None:
@@ -251,8 +272,7 @@ def _application(raw: _Application, profile: Profile) -> Application:
     zone = _valid_zone(timezone)
     contacts = _contacts_of(raw.contacts)
     ids = frozenset(person.id for person in contacts)
-    events = [_event(item, n, ids, zone) for n, item in enumerate(raw.events)]
-    events.sort(key=in_day_order)  # stable: equal times keep the file's order
+    events = _events(raw.events, ids, zone)
     return Application(
         id=raw.id,
         company=raw.company,
@@ -268,7 +288,7 @@ def _application(raw: _Application, profile: Profile) -> Application:
         first_six_months=raw.first_six_months,
         salary=_salary(raw.salary),
         contacts=contacts,
-        events=tuple(events),
+        events=events,
     )
 
 
@@ -276,8 +296,7 @@ def _contacts_of(raw: list[_Contact] | None) -> tuple[Contact, ...]:
     if raw is None:
         return ()
     people = tuple(
-        Contact(c.id, c.name, "other" if c.role is None else c.role, c.email, c.phone, c.best_time)
-        for c in raw
+        _new(Contact, (c.id, c.name, c.role or "other", c.email, c.phone, c.best_time)) for c in raw
     )
     ids = {person.id for person in people}
     if "" in ids or len(ids) < len(people):
@@ -312,60 +331,72 @@ _new = tuple.__new__  # an Event from all its fields at once (keywords cost twic
 # would refuse the value.
 
 
-def _applied(e: _Applied, at: datetime, n: int, timed: bool, ids: frozenset[str]) -> Event:
+def _applied(e: _Applied, at: datetime, day: date, n: int, timed: bool, ids: frozenset[str]) -> Event:
     channel = None if e.channel is UNSET else e.channel
-    return _new(Event, ("applied", at, at.date(), n, channel, None, None, None, None, None, None,
+    return _new(Event, ("applied", at, day, n, channel, None, None, None, None, None, None,
                         None, None, (), False, False, None, None, e.notes, None, timed))
 
 
-def _interview(e: _Interview, at: datetime, n: int, timed: bool, ids: frozenset[str]) -> Event:
+def _interview(e: _Interview, at: datetime, day: date, n: int, timed: bool, ids: frozenset[str]) -> Event:
     kind = None if e.kind is UNSET else e.kind
-    interviewers = () if e.interviewers is UNSET else _contacts(e.interviewers, ids)
+    interviewers: tuple[str, ...] = ()
+    if e.interviewers is not UNSET:
+        people = e.interviewers
+        if ids.issuperset(people) and len(set(people)) == len(people):
+            interviewers = tuple(people)  # the reader's checks, in C
+        else:
+            interviewers = _contacts(people, ids)  # which refuses them
     number = None if e.round is UNSET else e.round
-    return _new(Event, ("interview", at, at.date(), n, None, None, None, None, None, kind, None,
+    return _new(Event, ("interview", at, day, n, None, None, None, None, None, kind, None,
                         None, None, interviewers, e.final, False, None, None, e.notes, number,
                         timed))
 
 
-def _expectation(e: _Expectation, at: datetime, n: int, timed: bool, ids: frozenset[str]) -> Event:
+def _expectation(e: _Expectation, at: datetime, day: date, n: int, timed: bool, ids: frozenset[str]) -> Event:
     sender, by = _contact(e.sender, ids), _day(e.by, _NONE)
-    return _new(Event, ("expectation", at, at.date(), n, None, None, sender, None, None, None, by,
+    return _new(Event, ("expectation", at, day, n, None, None, sender, None, None, None, by,
                         e.via, None, (), False, False, None, None, e.notes, None, timed))
 
 
-def _sent(e: _Sent, at: datetime, n: int, timed: bool, ids: frozenset[str]) -> Event:
-    to = _contact(e.to, ids)
-    return _new(Event, ("sent", at, at.date(), n, e.channel, to, None, e.purpose, None, None, None,
+def _sent(e: _Sent, at: datetime, day: date, n: int, timed: bool, ids: frozenset[str]) -> Event:
+    to = e.to  # text or None (msgspec checked); the reader only where it would refuse
+    if to is not None and to not in ids:
+        _contact(to, ids)
+    return _new(Event, ("sent", at, day, n, e.channel, to, None, e.purpose, None, None, None,
                         None, None, (), False, False, None, None, e.notes, None, timed))
 
 
-def _called(e: _Called, at: datetime, n: int, timed: bool, ids: frozenset[str]) -> Event:
-    to = _contact(e.to, ids)
-    return _new(Event, ("called", at, at.date(), n, None, to, None, e.purpose, e.outcome, None,
+def _called(e: _Called, at: datetime, day: date, n: int, timed: bool, ids: frozenset[str]) -> Event:
+    to = e.to  # text or None (msgspec checked); the reader only where it would refuse
+    if to is not None and to not in ids:
+        _contact(to, ids)
+    return _new(Event, ("called", at, day, n, None, to, None, e.purpose, e.outcome, None,
                         None, None, None, (), False, False, None, None, e.notes, None, timed))
 
 
-def _heard(e: _Heard, at: datetime, n: int, timed: bool, ids: frozenset[str]) -> Event:
+def _heard(e: _Heard, at: datetime, day: date, n: int, timed: bool, ids: frozenset[str]) -> Event:
     channel = None if e.channel is UNSET else e.channel
-    sender = _contact(e.sender, ids)
+    sender = e.sender
+    if sender is not None and sender not in ids:
+        _contact(sender, ids)
     by = None if e.by is UNSET else _day(e.by, _NONE)
     if e.kind == "new_date" and by is None:
         raise _Unusual("a new date without its date")
     via = None if e.via is UNSET else e.via
     deadline = None if e.deadline is UNSET else _day(e.deadline, _NONE)
-    return _new(Event, ("heard", at, at.date(), n, channel, None, sender, None, None, e.kind, by,
+    return _new(Event, ("heard", at, day, n, channel, None, sender, None, None, e.kind, by,
                         via, deadline, (), False, False, None, None, e.notes, None, timed))
 
 
-def _directions(e: _Directions, at: datetime, n: int, timed: bool, ids: frozenset[str]) -> Event:
+def _directions(e: _Directions, at: datetime, day: date, n: int, timed: bool, ids: frozenset[str]) -> Event:
     channel = None if e.channel is UNSET else e.channel
-    return _new(Event, ("directions", at, at.date(), n, channel, None, None, None, None, None,
+    return _new(Event, ("directions", at, day, n, channel, None, None, None, None, None,
                         None, None, None, (), False, e.no_calls, None, None, e.notes, None, timed))
 
 
-def _closed(e: _Closed, at: datetime, n: int, timed: bool, ids: frozenset[str]) -> Event:
+def _closed(e: _Closed, at: datetime, day: date, n: int, timed: bool, ids: frozenset[str]) -> Event:
     notified = None if e.notified is UNSET else e.notified
-    return _new(Event, ("closed", at, at.date(), n, None, None, None, None, None, None, None, None,
+    return _new(Event, ("closed", at, day, n, None, None, None, None, None, None, None, None,
                         None, (), False, False, e.reason, notified, e.notes, None, timed))
 
 
@@ -383,10 +414,37 @@ _BUILDERS: dict[type, Callable[..., Event]] = {
 }
 
 
-def _event(raw: _Event, position: int, ids: frozenset[str], zone: ZoneInfo) -> Event:
-    at = _read_at(raw.at, zone)
-    timed = len(raw.at) > 10  # a date alone has 10 characters
-    return _BUILDERS[type(raw)](raw, at, position, timed, ids)
+# Per time zone, each moment's text read once: (local time, day, timed, sort key).
+_Moment = tuple[datetime, date, bool, tuple[date, bool, datetime]]
+_MOMENTS: dict[ZoneInfo, dict[str, _Moment]] = {}
 
 
-__all__ = ["decode_journal"]
+def _moment(text: str, zone: ZoneInfo, seen: dict[str, _Moment]) -> _Moment:
+    at = _read_at(text, zone)
+    day, timed = at.date(), len(text) > 10  # a date alone has 10 characters
+    moment = (at, day, timed, (day, not timed, at))  # the sort key is in_day_order's
+    if len(seen) < 100_000:
+        seen[text] = moment
+    return moment
+
+
+def _events(raw: list[_Event], ids: frozenset[str], zone: ZoneInfo) -> tuple[Event, ...]:
+    """The events in day order (§2), stable: equal times keep the file's order."""
+    seen = _MOMENTS.get(zone)
+    if seen is None:
+        seen = _MOMENTS[zone] = {}
+    events: list[Event] = []
+    keys: list[tuple[date, bool, datetime]] = []
+    for n, item in enumerate(raw):
+        text = item.at
+        at, day, timed, key = seen.get(text) or _moment(text, zone, seen)
+        events.append(_BUILDERS[type(item)](item, at, day, n, timed, ids))
+        keys.append(key)
+    # Journals are mostly written in order: sorted only when they are not (the test
+    # and the sort compare the keys in C).
+    if all(map(operator.le, keys, islice(keys, 1, None))):
+        return tuple(events)
+    return tuple(events[i] for i in sorted(range(len(events)), key=keys.__getitem__))
+
+
+__all__ = ["convert_journal", "decode_journal"]

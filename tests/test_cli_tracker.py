@@ -128,6 +128,39 @@ def test_import_with_a_bad_event_writes_nothing(
     assert not Profile.objects.filter(name__isnull=False).exists()
 
 
+def test_import_of_a_sound_file_never_needs_the_validator(
+    demo_file: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def validator(data: object) -> None:
+        raise AssertionError("the fast path handed a sound journal to the validator")
+
+    monkeypatch.setattr("followup.journal_decoding.parse_journal", validator)
+    code, out, _ = run(capsys, "import", str(demo_file), "--format", "json")
+    assert code == 0
+    assert json.loads(out)["applications"] == 12
+
+
+def test_import_reports_what_only_the_validator_sees_with_its_place(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The import reads through msgspec's fast path; a problem its types can't see (a
+    day that does not exist, a message to someone not among the contacts) goes to the
+    validator, which names the file, the application, the event and the field of each."""
+    data = demo_data(AS_OF)
+    data["applications"][0]["events"][0]["at"] = "2026-02-30"
+    data["applications"][0]["events"][2]["to"] = "nobody"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data))
+    code, out, err = run(capsys, "import", str(bad))
+    assert (code, out) == (2, "")
+    app_id = data["applications"][0]["id"]
+    assert err.splitlines() == [
+        f"error: {bad}: {app_id}: events[0].at: '2026-02-30' is not a date",
+        f"error: {bad}: {app_id}: events[2].to: 'nobody' is not a contact of this application",
+    ]
+    assert not Application.objects.exists()
+
+
 def test_import_refuses_existing_ids_unless_replace(
     me: User, demo_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

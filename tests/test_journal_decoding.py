@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 
 from followup.cli import main
-from followup.journal_decoding import _fast, _Unusual, decode_journal
+from followup.journal_decoding import _converted, _fast, _Unusual, convert_journal, decode_journal
 from followup.planner.demo import demo_data
 from followup.planner.journal import JournalError, _Bad, parse_journal
 from tests.synthetic_journals import synthetic_journal
@@ -62,6 +62,8 @@ def test_the_fast_path_builds_the_journal_the_validator_builds(
     fast = _fast(encoded(data))  # raises if the fast path would hand over to the validator
     assert fast == parse_journal(copy.deepcopy(data))
     assert len(fast.applications) == len(data["applications"])
+    # The same for JSON already decoded (`followup import`, which stores it too).
+    assert _converted(copy.deepcopy(data)) == fast
 
 
 @EXAMPLES
@@ -71,6 +73,7 @@ def test_generated_journals_decode_to_what_the_validator_builds(
 ) -> None:
     data, _ = case
     assert _fast(encoded(data)) == parse_journal(data)
+    assert _converted(data) == parse_journal(data)
 
 
 @EXAMPLES
@@ -79,6 +82,7 @@ def test_a_broken_journal_gets_the_same_verdict_on_both_paths(case: tuple[Any, s
     data, what = case
     raw = encoded(data)
     assert outcome(lambda: decode_journal(raw)) == outcome(lambda: parse_journal(data)), what
+    assert outcome(lambda: convert_journal(data)) == outcome(lambda: parse_journal(data)), what
 
 
 def _demo_with(change: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
@@ -164,6 +168,11 @@ def test_what_only_the_validator_sees_is_reported_with_its_place(
     with pytest.raises(JournalError) as validator:
         parse_journal(data)
     assert fast_path.value.problems == validator.value.problems
+    with pytest.raises((_Bad, _Unusual)):  # decoded JSON: the same hand-over
+        _converted(copy.deepcopy(data))
+    with pytest.raises(JournalError) as converted:
+        convert_journal(data)
+    assert converted.value.problems == validator.value.problems
 
 
 def test_a_message_to_a_stranger_names_the_event_and_the_field() -> None:

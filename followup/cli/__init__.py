@@ -10,9 +10,11 @@ from __future__ import annotations
 import argparse
 import gc
 import inspect
+import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from typing import NoReturn
 
 EXIT_INVALID = 2  # bad input: a journal, a flag, a form
 EXIT_FAILED = 1  # something we could not do
@@ -161,6 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {unknown} (see followup --help)", file=sys.stderr)
         return EXIT_INVALID
     args = parse(words)
+    _QUICK_EXIT[0] = args.func.__name__ in QUICK_EXIT
     one_shot = args.func.__name__ not in LONG_RUNNING and gc.isenabled()
     if one_shot:
         _collector_off()
@@ -184,6 +187,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         if one_shot:  # as it was, for a caller that goes on (the tests call main)
             _collector_on()
     return code
+
+
+def run() -> NoReturn:
+    """The console script (and `python -m followup`): `main`, then the exit.
+
+    A command of QUICK_EXIT ends its process as soon as its output is flushed, without
+    freeing what it built: taking a 5,000-application journal and its plan apart
+    object by object was 30-40 ms of `followup plan`, for memory the system takes
+    back anyway. Other commands exit normally (a database connection is closed, a
+    SQLite write-ahead log checkpointed).
+    """
+    code = main()
+    if not _QUICK_EXIT[0]:
+        sys.exit(code)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # `followup plan | head`: the reader has had enough
+        pass
+    os._exit(code)
+
+
+# Commands that open no database and no file for writing: nothing to close at exit.
+QUICK_EXIT = frozenset({"cmd_plan", "cmd_demo"})
+_QUICK_EXIT = [False]  # whether the command that ran is one of them
 
 
 # The arguments of the command being run, for a command that must run itself again.

@@ -189,20 +189,36 @@ class Application:
         """The first contact of each role, by role."""
         return (self._people or self._index()).by_role
 
+    def people(self) -> Mapping[str | None, Contact]:
+        """The contacts by id (None maps to no one)."""
+        return (self._people or self._index()).by_id
+
+    def insiders(self) -> frozenset[str | None]:
+        """The ids of the contacts who are insiders (§6: an insider is no employer)."""
+        return (self._people or self._index()).insiders
+
     def _index(self) -> _People:
         by_id: dict[str | None, Contact] = {}
         by_role: dict[str, Contact] = {}
+        insiders: list[str | None] = []
         for person in self.contacts:
-            by_id.setdefault(person.id, person)  # the first of a (refused) repeated id
+            # The first of a (refused) repeated id is the one an id names.
+            first = by_id.setdefault(person.id, person)
             by_role.setdefault(person.role, person)
-        people = _People(by_id, by_role)
+            if person.role == "insider" and first is person:
+                insiders.append(person.id)
+        people = _People(by_id, by_role, frozenset(insiders) if insiders else _NO_IDS)
         object.__setattr__(self, "_people", people)  # a cache: the value stays the same
         return people
+
+
+_NO_IDS: frozenset[str | None] = frozenset()
 
 
 class _People(NamedTuple):
     by_id: dict[str | None, Contact]
     by_role: dict[str, Contact]
+    insiders: frozenset[str | None]
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,15 +7,16 @@ that show them (each application's next step and the agenda).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
 
 from .calendar import get_calendar
-from .model import AllBut, Application, DraftContext, Event, Journal, Profile, Step
+from .model import AllBut, Application, Draft, DraftContext, Event, Journal, Profile, Step
 from .occasions import decide_offer, prepare_interview, withdraw
 from .policy import Policy, policy_from
-from .rules import Rules
+from .rules import Memo, Rules
 from .speed import collector_paused
 from .state import State, fold
 
@@ -74,6 +75,7 @@ class _Search:
         self, states: list[tuple[Application, State]], policy: Policy, as_of: date
     ) -> None:
         self.offer, self.offer_app = _competing_offer(states, policy, as_of)
+        self.shared: Memo = {}  # the rules' memo for this plan
         self.accepted = _accepted(states)
         open_apps = [app for app, s in states if s.stage in OPEN_STAGES]
         self.open_companies = tuple(app.company for app in open_apps)
@@ -97,7 +99,7 @@ def _plan_one(
     app: Application, state: State, policy: Policy, as_of: date, search: _Search
 ) -> ApplicationPlan:
     cal = get_calendar(app.country, app.subdivision, policy.year_end_slowdown)
-    rules = Rules(app, state, policy, cal, as_of)
+    rules = Rules(app, state, policy, cal, as_of, search.shared)
     context = _draft_context(state, search, app)
     if state.stage == "closed":
         steps = rules.gracious_reply()
@@ -118,9 +120,16 @@ def _plan_one(
 def _open_steps(rules: Rules, search: _Search) -> list[Step]:
     status = rules.status_update(search.offer, search.offer_app)
     prepare = prepare_interview(rules)
-    steps = rules.thank_you_notes() + rules.owed_reply() + ([prepare] if prepare else [])
-    steps += ([status] if status else []) + rules.ladder(status)
-    steps.sort(key=_by_due)  # stable: the ladder's own order is kept
+    steps = rules.thank_you_notes()
+    if rules.state.owed_reply is not None:
+        steps += rules.owed_reply()
+    if prepare:
+        steps.append(prepare)
+    if status:
+        steps.append(status)
+    steps += rules.ladder(status)
+    if len(steps) > 1:
+        steps.sort(key=_by_due)  # stable: the ladder's own order is kept
     return steps
 
 
@@ -150,17 +159,24 @@ def _draft_context(state: State, search: _Search, app: Application) -> DraftCont
     expected = state.expectation.by if state.expectation is not None else None
     inbound = state.owed_reply or state.owed_gracious
     other = search.offer if search.offer_app is not app else None
-    return DraftContext(  # positional: keywords cost twice as much, once per application
-        state.interviews[-1] if state.interviews else None,  # the last interview
-        expected,
-        inbound,
-        other.deadline if other else None,  # offer_deadline
-        search.offer_app.company if other and search.offer_app else None,  # offer_company
-        bool(state.voicemail_to),  # voicemail_left
-        state.scheduled[0] if state.scheduled else None,  # scheduled
-        state.offer,
-        search.others_open(app) if state.offer else (),  # still_open
+    return _new(  # every field at once: keywords cost twice as much, once per application
+        DraftContext,
+        (
+            state.interviews[-1] if state.interviews else None,  # the last interview
+            expected,
+            inbound,
+            other.deadline if other else None,  # offer_deadline
+            search.offer_app.company if other and search.offer_app else None,  # offer_company
+            bool(state.voicemail_to),  # voicemail_left
+            state.scheduled[0] if state.scheduled else None,  # scheduled
+            state.offer,
+            search.others_open(app) if state.offer else (),  # still_open
+            None,  # accepted_company
+        ),
     )
+
+
+_new = tuple.__new__
 
 
 def _nudges(states: list[tuple[Application, State]], policy: Policy) -> tuple[Nudge, ...]:
@@ -201,12 +217,13 @@ def nudges(open_count: int, finals: int, sent_this_week: int, policy: Policy) ->
 
 def step_to_dict(step: Step, draft: dict[str, Any] | None) -> dict[str, Any]:
     """A step in the documented plan format."""
+    due, due_by = step.due, step.due_by
     return {
         "action": step.action,
         "channel": step.channel,
         "to": step.to,
-        "due": step.due.isoformat(),
-        "due_by": step.due_by.isoformat(),
+        "due": _ISO.get(due) or _iso(due),
+        "due_by": _ISO.get(due_by) or _iso(due_by),
         "window": step.window,
         "leave_message": step.leave_message,
         "reason": step.reason,
@@ -215,12 +232,33 @@ def step_to_dict(step: Step, draft: dict[str, Any] | None) -> dict[str, Any]:
     }
 
 
+# Steps fall on a few hundred days: each day's text is written once (bounded).
+_ISO: dict[date, str] = {}
+
+
+def _iso(day: date) -> str:
+    text = day.isoformat()
+    if len(_ISO) < 10_000:
+        _ISO[day] = text
+    return text
+
+
 def render_draft(item: ApplicationPlan, step: Step, profile: Profile) -> dict[str, Any] | None:
     """The draft of one step as {"subject", "body"}, or None where there is nothing to write."""
-    from .drafts import draft_for  # drafting is optional: don't pay its import to plan
-
-    draft = draft_for(step, item.application, profile, item.context)
+    draft = (_DRAFT_FOR or _drafting())(step, item.application, profile, item.context)
     return None if draft is None else {"subject": draft.subject, "body": draft.body}
+
+
+_DRAFT_FOR: Callable[[Step, Application, Profile, DraftContext], Draft | None] | None = None
+
+
+def _drafting() -> Callable[[Step, Application, Profile, DraftContext], Draft | None]:
+    """`draft_for`, imported on first use: drafting is optional, planning doesn't pay for it."""
+    global _DRAFT_FOR
+    from .drafts import draft_for
+
+    _DRAFT_FOR = draft_for
+    return draft_for
 
 
 def plan_to_dict(result: Plan, drafts: bool = True) -> dict[str, Any]:

@@ -9,6 +9,7 @@ an overdue step will be done today at the earliest, never yesterday.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -17,6 +18,9 @@ from .model import EMAIL, LETTER, PHONE, Application, Event, Step
 from .policy import Policy
 from .state import State
 
+# What the rules work out once per plan: per calendar, the status update an offer asks
+# for (the offer, its due day, due-by day and reason).
+Memo = dict[BusinessCalendar, tuple[Event, date, date, str]]
 LIMITED_ACTIONS = frozenset({"confirm_receipt", "check_in", "escalate"})
 ONE_DAY = timedelta(days=1)
 
@@ -24,10 +28,27 @@ ONE_DAY = timedelta(days=1)
 class Rules:
     """The rules applied to one application, as of a date."""
 
-    __slots__ = ("_first", "app", "as_of", "attempts", "cal", "policy", "roles", "state")
+    __slots__ = (
+        "_first",
+        "app",
+        "as_of",
+        "attempts",
+        "cal",
+        "people",
+        "policy",
+        "roles",
+        "shared",
+        "state",
+    )
 
     def __init__(
-        self, app: Application, state: State, policy: Policy, cal: BusinessCalendar, as_of: date
+        self,
+        app: Application,
+        state: State,
+        policy: Policy,
+        cal: BusinessCalendar,
+        as_of: date,
+        shared: Memo | None = None,
     ) -> None:
         self.app = app
         self.state = state
@@ -35,21 +56,26 @@ class Rules:
         self.cal = cal
         self.as_of = as_of
         # The follow-up attempts since the anchor, with any series of unanswered calls
-        # that counted as one (§6): the ladder adds those as it climbs.
-        self.attempts: list[Event] = list(state.attempts)
+        # that counted as one (§6): the ladder adds those as it climbs (into a new
+        # list: the state's own is never changed).
+        self.attempts: Sequence[Event] = state.attempts
         self._first: Step | None = None  # the first follow-up as the rules time it
         self.roles = app.by_role()  # the first contact of each role
+        self.people = app.people()  # the contacts by id
+        # What every application of one plan would work out the same way (the status
+        # update an offer asks for, per calendar): kept by the plan, not across plans.
+        self.shared: Memo = {} if shared is None else shared
 
     # People -------------------------------------------------------------------
 
     def name(self, contact_id: str | None) -> str:
         """A person as the middle of a sentence names them: "Pat Lee", else "them"."""
-        person = self.app.contact(contact_id)
+        person = self.people.get(contact_id)
         return (person.name or person.id) if person else "them"
 
     def who(self, contact_id: str | None) -> str:
         """A person opening a sentence: "Pat Lee", else "They" (never "them said")."""
-        person = self.app.contact(contact_id)
+        person = self.people.get(contact_id)
         return (person.name or person.id) if person else "They"
 
     def interviewer(self) -> str | None:
@@ -124,7 +150,7 @@ class Rules:
         steps: list[Step] = []
         within = timedelta(days=self.policy.thank_you_days)
         for interview in self.state.interviews:
-            if self.as_of > interview.day + within:
+            if self.as_of - within > interview.day:  # more than `within` days ago
                 continue
             for who in interview.interviewers or (None,):
                 if not self._thanked(interview, who):
@@ -188,13 +214,48 @@ class Rules:
         state = self.state
         if (
             offer is None
-            or offer_app is self.app
             or state.stage != "interviewing"
-            or not any(i.day <= offer.day for i in state.interviews)
+            or offer_app is self.app
+            or state.first_interview is None  # an interview is on or before the offer's day
+            or state.first_interview > offer.day
         ):
             return None
-        if any(day >= offer.day for day in state.status_updates):
-            return None
+        if state.status_updates and max(state.status_updates) >= offer.day:
+            return None  # they have been told since the offer
+        timed = self.shared.get(self.cal)
+        if timed is None or timed[0] is not offer:
+            timed = self.shared[self.cal] = (offer, *self._status_update_timing(offer, offer_app))
+        _, due, due_by, reason = timed
+        to = self.hiring_manager() or self.interviewer() or self.recruiter()
+        if state.calls_allowed:
+            leave = to not in state.voicemail_to
+            step = _new(
+                Step,
+                (
+                    "status_update",
+                    PHONE,
+                    to,
+                    due,
+                    due_by,
+                    reason,
+                    ("forbes",),
+                    self.policy.call_window,
+                    leave,
+                    False,
+                ),
+            )
+            tries = [t for t in state.no_answers if t.day >= offer.day]
+            return self._retried(step, tries) if tries else step
+        return _new(
+            Step,
+            ("status_update", EMAIL, to, due, due_by, reason, ("forbes",), None, None, False),
+        )
+
+    def _status_update_timing(
+        self, offer: Event, offer_app: Application | None
+    ) -> tuple[date, date, str]:
+        """When a status update about `offer` is due and by when, and why: the same for
+        every application planned with this calendar."""
         due = self.cal.next_bd(offer.day)
         due_by = self.cal.add_bd(offer.day, self.policy.status_update_due_by)
         if offer.deadline is not None:
@@ -204,23 +265,7 @@ class Rules:
             f"You have an offer from {offer_app.company if offer_app else 'another employer'}{deadline}. "
             "Let them know where things stand: information, not pressure."
         )
-        to = self.hiring_manager() or self.interviewer() or self.recruiter()
-        if state.calls_allowed:
-            leave = to not in state.voicemail_to
-            step = Step(
-                "status_update",
-                PHONE,
-                to,
-                due,
-                due_by,
-                reason,
-                ("forbes",),
-                self.policy.call_window,
-                leave,
-            )
-            tries = [t for t in state.no_answers if t.day >= offer.day]
-            return self._retried(step, tries) if tries else step
-        return Step("status_update", EMAIL, to, due, due_by, reason, ("forbes",))
+        return due, due_by, reason
 
     # The ladder ----------------------------------------------------------------
 
@@ -235,7 +280,7 @@ class Rules:
             return [self._wait_for_them(state.anchor)]
         # §6: unanswered calls belong to the pending phone call: a status update by
         # phone, else the ladder's next rung where that is a call.
-        tries = [] if after is not None and after.channel == PHONE else list(state.no_answers)
+        tries = () if after is not None and after.channel == PHONE else state.no_answers
         limit = self.policy.no_answer_tries
         while True:
             rungs = self._interview_rungs() if state.interviews else self._application_rungs()
@@ -249,7 +294,7 @@ class Rules:
             tries = tries[limit:]
 
     def _climb(
-        self, rungs: list[Rung], after: Step | None, tries: list[Event] | None = None
+        self, rungs: list[Rung], after: Step | None, tries: Sequence[Event] = ()
     ) -> list[Step]:
         done = min(len(self.attempts), len(rungs) - 1)
         base = self._last_contact()
@@ -259,6 +304,7 @@ class Rules:
             # §7: the ladder waits for the status update, timed from its due date.
             base = max(base, after.due) if base else after.due
         as_of = self.as_of
+        insiders = self.app.insiders()
         for rung in rungs[done:]:
             if rung.action == "first":
                 step = self._first_rung(base)
@@ -268,26 +314,27 @@ class Rules:
             if tries and not steps:
                 step = self._retried(step, tries)
             # §6: one follow-up email a week to the employer (an insider is no employer).
-            if (
-                step.channel == EMAIL
-                and step.action in LIMITED_ACTIONS
-                and not self._is_insider(step.to)
-            ):
+            if step.channel == EMAIL and step.action in LIMITED_ACTIONS and step.to not in insiders:
                 if last_email is not None:
                     step = self._space_emails(step, last_email)
                 last_email = step.due
             steps.append(step)
-            base = step.due if step.due > as_of else as_of
+            due = step.due
+            base = due if due > as_of else as_of
         return steps
 
     def _last_contact(self) -> date | None:
         """The date the next rung is timed from: the last attempt or status update."""
         state = self.state
-        days = [self.attempts[-1].day] if self.attempts else []
-        days += [d for d in state.status_updates if state.anchor and d >= state.anchor]
-        return max(days) if days else None
+        last = self.attempts[-1].day if self.attempts else None
+        anchor = state.anchor
+        if anchor:
+            for day in state.status_updates:
+                if day >= anchor and (last is None or day > last):
+                    last = day
+        return last
 
-    def _retried(self, step: Step, tries: list[Event]) -> Step:
+    def _retried(self, step: Step, tries: Sequence[Event]) -> Step:
         """§6: a call that went unanswered is tried again the next business day at the
         earliest, and never before the call's own date."""
         last = tries[-1]
@@ -297,33 +344,27 @@ class Rules:
             f"{self.policy.no_answer_tries} tries): try again; a live conversation beats a voicemail."
         )
         due_by = max(step.due_by, self.cal.add_bd(due, 2)) if due > step.due else step.due_by
-        return step._replace(
-            due=due, due_by=due_by, reason=step.reason + why, sources=_merge(step.sources, "nm-dws")
+        action, channel, to, _, _, reason, sources, window, leave, projected = step
+        sources = _merge(sources, "nm-dws")
+        return _new(
+            Step,
+            (action, channel, to, due, due_by, reason + why, sources, window, leave, projected),
         )
 
     def _rung(self, rung: Rung, base: date | None, projected: bool) -> Step:
+        action, to, delay, reason, sources, calendar_days = rung
         start = base or self.state.anchor or self.as_of
-        if rung.calendar_days:
-            due = self.cal.next_bd(start + timedelta(days=rung.delay))
+        cal = self.cal
+        if calendar_days:
+            due = cal.next_bd(date.fromordinal(start.toordinal() + delay))
         else:
-            due = self.cal.add_bd(start, rung.delay)
-        if rung.action in ("call", "confirm_receipt"):
-            return self.phone_step(
-                rung.action, rung.to, due, rung.reason, rung.sources, None, projected
-            )
-        channel = None if rung.action == "move_on" else EMAIL
-        due_by = self.cal.add_bd(due, 2)
-        return Step(
-            rung.action,
-            channel,
-            rung.to,
-            due,
-            due_by,
-            rung.reason,
-            rung.sources,
-            None,
-            None,
-            projected,
+            due = cal.add_bd(start, delay)
+        if action == "call" or action == "confirm_receipt":
+            return self.phone_step(action, to, due, reason, sources, None, projected)
+        channel = None if action == "move_on" else EMAIL
+        due_by = cal.add_bd(due, 2)
+        return _new(
+            Step, (action, channel, to, due, due_by, reason, sources, None, None, projected)
         )
 
     def _space_emails(self, step: Step, last_email: date) -> Step:
@@ -332,16 +373,12 @@ class Rules:
         if step.due >= earliest:
             return step
         reason = step.reason + f" Held until {_day(earliest)}: one follow-up email a week at most."
-        return step._replace(
-            due=earliest,
-            due_by=self.cal.add_bd(earliest, 2),
-            reason=reason,
-            sources=_merge(step.sources, "forbes"),
+        action, channel, to, _, _, _, sources, window, leave, projected = step
+        due_by = self.cal.add_bd(earliest, 2)
+        sources = _merge(sources, "forbes")
+        return _new(
+            Step, (action, channel, to, earliest, due_by, reason, sources, window, leave, projected)
         )
-
-    def _is_insider(self, contact_id: str | None) -> bool:
-        person = self.app.contact(contact_id)
-        return person is not None and person.role == "insider"
 
     def _wait_for_them(self, since: date) -> Step:
         reason = (
@@ -381,7 +418,7 @@ class Rules:
             )
         first_to = self._first_to()
         manager = self.hiring_manager()
-        first_person = self.app.contact(first_to)
+        first_person = self.people.get(first_to)
         if manager and first_person is not None and first_person.role in ("recruiter", "hr"):
             reason = f"{self.who(first_to)} hasn't answered. Write directly to {self.name(manager)}, the hiring manager."
             rungs.append(Rung("escalate", manager, policy.escalate_delay, reason, ("quast",)))
@@ -412,7 +449,12 @@ class Rules:
         if after is not None:
             due = self.cal.add_bd(after, self.policy.call_delay)
             if step.due < due:
-                step = step._replace(due=due, due_by=max(step.due_by, self.cal.add_bd(due, 2)))
+                action, channel, to, _, due_by, reason, sources, window, leave, projected = step
+                due_by = max(due_by, self.cal.add_bd(due, 2))
+                step = _new(
+                    Step,
+                    (action, channel, to, due, due_by, reason, sources, window, leave, projected),
+                )
         return step
 
     def _first_by_the_rules(self) -> Step:
@@ -437,21 +479,19 @@ class Rules:
             step = self.phone_step(
                 "call", to, due, why, ("forbes",), self.policy.promised_call_window
             )
-            return step._replace(reason=why)
+            action, channel, to, due, due_by, _, sources, window, leave, projected = step
+            return _new(
+                Step, (action, channel, to, due, due_by, why, sources, window, leave, projected)
+            )
         first, last = self.policy.decision_check_in
         reason = (
             f"They expected to decide or be in touch by {_day(by)}. When a couple of business days "
             "pass with no word, a short check-in email is the right move."
         )
+        due, due_by = self.cal.add_bd(by, first), self.cal.add_bd(by, last)
         to = self.check_in_to()
-        return Step(
-            "check_in",
-            EMAIL,
-            to,
-            self.cal.add_bd(by, first),
-            self.cal.add_bd(by, last),
-            reason,
-            ("quast",),
+        return _new(
+            Step, ("check_in", EMAIL, to, due, due_by, reason, ("quast",), None, None, False)
         )
 
     def _confirm_receipt(self) -> Step:
@@ -472,19 +512,17 @@ class Rules:
         )
         if state.calls_allowed:
             leave = to not in state.voicemail_to
-            return Step(
-                "confirm_receipt",
-                PHONE,
-                to,
-                due,
-                due_by,
-                reason,
-                ("nm-dws", "crowe"),
-                policy.call_window,
-                leave,
+            sources = ("nm-dws", "crowe")
+            window = policy.call_window
+            return _new(
+                Step,
+                ("confirm_receipt", PHONE, to, due, due_by, reason, sources, window, leave, False),
             )
         reason += " They prefer not to be called, so do it by email."
-        return Step("confirm_receipt", EMAIL, to, due, due_by, reason, ("nm-dws", "phone-call"))
+        sources = ("nm-dws", "phone-call")
+        return _new(
+            Step, ("confirm_receipt", EMAIL, to, due, due_by, reason, sources, None, None, False)
+        )
 
     def _no_date_given(self) -> Step:
         """§4.2 rule 3 (and §5): no date given: wait the employer kind's usual time."""
@@ -499,7 +537,8 @@ class Rules:
             f"check in by email once that time has passed since {since} ({_day(state.anchor)})."
         )
         sources = ("nm-dws",) if kind == "staffing_agency" else ("crowe", "quast")
-        return Step("check_in", EMAIL, self.check_in_to(), due, due_by, reason, sources)
+        to = self.check_in_to()
+        return _new(Step, ("check_in", EMAIL, to, due, due_by, reason, sources, None, None, False))
 
 
 class Rung(NamedTuple):
@@ -511,6 +550,9 @@ class Rung(NamedTuple):
     reason: str
     sources: tuple[str, ...]
     calendar_days: bool = False
+
+
+_new = tuple.__new__  # a NamedTuple from all its fields at once, without its __new__'s frame
 
 
 def _merge(sources: tuple[str, ...], extra: str) -> tuple[str, ...]:
@@ -528,8 +570,17 @@ _KIND_NAMES = {
 
 
 def _day(d: date) -> str:
-    """A date the way people say it: 'Fri 6 Mar'."""
-    return f"{_WEEKDAYS[d.weekday()]} {d.day} {_MONTHS[d.month - 1]}"
+    """A date the way people say it: 'Fri 6 Mar' (each day written once: reasons quote
+    the same few hundred days over and over)."""
+    said = _SAID.get(d)
+    if said is None:
+        said = f"{_WEEKDAYS[d.weekday()]} {d.day} {_MONTHS[d.month - 1]}"
+        if len(_SAID) < 10_000:
+            _SAID[d] = said
+    return said
+
+
+_SAID: dict[date, str] = {}
 
 
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")

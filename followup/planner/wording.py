@@ -8,6 +8,7 @@ rules (§9). Standard library only, and no locale: the same input, the same word
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import NamedTuple
 
 from .model import Application, Contact, DraftContext, Profile, Step
@@ -102,23 +103,44 @@ class Facts(NamedTuple):
 
 def gather_facts(step: Step, app: Application, profile: Profile, context: DraftContext) -> Facts:
     person = app.contact(step.to)
-    role = clip_or_none(app.role, 40, 5)
+    company, role, position = _about_the_job(app.company, app.role)
     interview = context.last_interview
-    return Facts(
-        step=step,
-        app=app,
-        context=context,
-        company=clip(app.company, 40, 4) or "the company",
-        role=role,
-        position=f"the {role} position" if role else "the position",
-        person=person,
-        name=clip_or_none(person.name if person else None, 32, 3),
-        met=weekday_date(interview.day) if interview else None,
-        applied=_applied_day(app),
-        points=_points(interview.notes, _names_of(app.contacts)) if interview else (),
-        sender=clip_or_none(profile.name, 32, 3),
-        email=clip_or_none(profile.email, 60, 1),
-        phone=clip_or_none(profile.phone, 24, 4),
+    return Facts(  # positional: keywords cost twice as much, once per draft
+        step,
+        app,
+        context,
+        company,
+        role,
+        position,
+        person,
+        clip_or_none(person.name if person else None, 32, 3),  # name
+        weekday_date(interview.day) if interview else None,  # met
+        _applied_day(app),  # applied
+        _points(interview.notes, _names_of(app.contacts)) if interview else (),  # points
+        *_signature(profile),  # sender, email, phone
+    )
+
+
+# The drafts of one plan quote the same profile, companies, people and interview notes
+# over and over (a server, at every request): each is worked out once. The functions
+# are pure, and the caches bounded.
+
+
+@lru_cache(maxsize=4096)
+def _about_the_job(company: str, role: str | None) -> tuple[str, str | None, str]:
+    """The company, the role and "the <role> position", clipped."""
+    role = clip_or_none(role, 40, 5)
+    position = f"the {role} position" if role else "the position"
+    return clip(company, 40, 4) or "the company", role, position
+
+
+@lru_cache(maxsize=64)
+def _signature(profile: Profile) -> tuple[str | None, str | None, str | None]:
+    """The sender's name, email and phone, clipped."""
+    return (
+        clip_or_none(profile.name, 32, 3),
+        clip_or_none(profile.email, 60, 1),
+        clip_or_none(profile.phone, 24, 4),
     )
 
 
@@ -130,6 +152,7 @@ def _applied_day(app: Application) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def _names_of(people: tuple[Contact, ...]) -> frozenset[str]:
     """The words that name the application's people: ids and each part of a name."""
     words = [w for p in people for w in (*(p.name or "").lower().split(), p.id.lower())]
@@ -141,6 +164,7 @@ def _about(point: str, names: frozenset[str]) -> bool:
     return bool(names) and not names.isdisjoint(w.strip(".,:;'’()").lower() for w in point.split())
 
 
+@lru_cache(maxsize=4096)
 def _points(notes: str | None, avoid: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Up to three specifics from the interview notes: their sentences and clauses, but
     none that names one of the employer's people (`avoid`): a note the user wrote about

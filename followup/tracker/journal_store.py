@@ -25,7 +25,6 @@ from ..planner.journal import (
     PROFILE_KEYS,
     SALARY_KEYS,
     JournalError,
-    parse_journal,
 )
 from ..planner.plan import plan
 from . import limits
@@ -158,9 +157,13 @@ def _validate(profile: Profile, policy: dict[str, Any], apps: list[dict[str, Any
 
 
 def _parsed(data: dict[str, Any]) -> Any:
-    """The parsed journal, or a ServiceError carrying every problem."""
+    """The parsed journal, or a ServiceError carrying every problem: msgspec's fast path,
+    and the planner's validator only where it refuses something, to word each problem.
+    (Imported here: the everyday commands, which import this module, never need it.)"""
+    from ..journal_decoding import convert_journal
+
     try:
-        return parse_journal(data)
+        return convert_journal(data)
     except JournalError as error:
         raise ServiceError(*error.problems) from None
 
@@ -257,7 +260,9 @@ def _bulk_plans(
     from ..planner.model import Journal
 
     offers = journal_data(user, applications_of(user).filter(stage="offer"))["applications"]
-    others = parse_journal({**data, "applications": offers}).applications
+    from ..journal_decoding import convert_journal
+
+    others = convert_journal({**data, "applications": offers}).applications
     journal = Journal(parsed.profile, parsed.policy_overrides, parsed.applications + others)
     result: dict[str, tuple[str, date | None, str]] = {}
     for item in plan(journal, as_of).applications:
