@@ -30,6 +30,7 @@ EQUIVALENT_FILE = ROOT / "tests" / "mutation_equivalent.txt"
 MUTANTS = ROOT / "mutants"
 RECHECKED = MUTANTS / "recheck.json"
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
+UNCAUGHT = {"survived", "no tests"}
 NOT_RUN = {"not checked", "skipped", "check was interrupted by user"}
 
 
@@ -82,6 +83,12 @@ def _fails(mutant: str, tests: list[str]) -> bool:
         check=False,
     )
     return done.returncode == 1
+
+
+def _again(status: str, known: bool, new_tests: bool) -> bool:
+    """Whether to recheck a mutant: a survivor not yet rechecked, or any mutant not
+    caught when there are new tests."""
+    return (status == "survived" and not known) or (status in UNCAUGHT and new_tests)
 
 
 def rechecked() -> dict[str, str]:
@@ -141,13 +148,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     equivalent = equivalent_mutants()
     known = rechecked()
-    results = [(n, known.get(n, s) if s == "survived" else s) for n, s in mutmut_results()]
+    results = [(n, known.get(n, s) if s in UNCAUGHT else s) for n, s in mutmut_results()]
     if args.recheck:
-        # Survivors not yet rechecked; all of them when there are new tests to try.
-        again = [n for n, s in results if s == "survived" and (args.also or n not in known)]
+        # Survivors not yet rechecked; all of them when there are new tests to try
+        # (which may reach a function no test reached in the run: "no tests").
+        again = [n for n, s in results if _again(s, n in known, bool(args.also))]
         known.update(recheck(again, args.also))
         RECHECKED.write_text(json.dumps(known, indent=1))
-        results = [(n, known.get(n, s) if s == "survived" else s) for n, s in results]
+        results = [(n, known.get(n, s) if s in UNCAUGHT else s) for n, s in results]
     by_module = tally(results, equivalent)
     print(table(by_module))
     survivors = [n for n, s in results if outcome(n, s, equivalent) in ("survived", "no tests")]

@@ -24,11 +24,6 @@ NOT_FOLLOW_UPS = frozenset({"thank_you", "reply", "reply_graciously", "status_up
 CALLS_THAT_REACHED = frozenset({"voicemail", "assistant"})
 
 
-def is_inbound(event: Event) -> bool:
-    """An answer from the employer: anything heard, or a call in which you spoke."""
-    return event.type == "heard" or (event.type == "called" and event.outcome == "spoke")
-
-
 def follow_up_kind(event: Event) -> tuple[str, str] | None:
     """(action, channel) of a follow-up attempt, or None for anything else."""
     if event.type == "sent":
@@ -153,6 +148,7 @@ def _scan(events: tuple[Event, ...], as_of: date) -> _Scan:
         if event.day > as_of:
             break  # events are in time order: everything after is in the future too
         kind = event.type
+        # An answer from the employer: anything heard, or a call in which you spoke.
         if kind == "heard" or (kind == "called" and event.outcome == "spoke"):
             _inbound(scan, event)
         elif kind == "applied":

@@ -3,26 +3,35 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from followup.insights import insights, insights_to_dict
+from followup.insights import Insights, insights, insights_to_dict
 from followup.insights.figures import Funnel, Ghosting, Group
 from followup.planner import parse_journal
 from tests.planner.strategies import journals
 
 from . import fixture
 
-FOUND = insights(fixture.journal(), fixture.AS_OF)
-DATA = insights_to_dict(FOUND)
+
+# Worked out inside each test, not once at import: mutation testing switches a mutant
+# on after the test modules are imported, and maps each function to the tests that
+# call it (figures computed at import reached no test, and no mutant was caught).
+def _found() -> Insights:
+    return insights(fixture.journal(), fixture.AS_OF)
 
 
-def _entry(origin: str, by: str, value: str | None) -> dict[str, object]:
+def _data() -> dict[str, Any]:
+    return insights_to_dict(_found())
+
+
+def _entry(origin: str, by: str, value: str | None) -> dict[str, Any]:
     return next(
         e
-        for e in DATA["time_to_answer"]
+        for e in _data()["time_to_answer"]
         if e["from"] == origin and e["group"] == {"by": by, "value": value}
     )
 
@@ -30,8 +39,8 @@ def _entry(origin: str, by: str, value: str | None) -> dict[str, object]:
 def test_the_funnel_counts_only_sent_applications_and_only_what_happened() -> None:
     # applied: all but echo (no `applied` event); heard back: acme, birch (its offer),
     # gale (rejection); fig's reply and delta's interview are after as_of.
-    assert FOUND.funnel == Funnel(applied=6, answered=3, interviewed=2, offered=1, accepted=1)
-    assert DATA["funnel"]["by_month"] == [
+    assert _found().funnel == Funnel(applied=6, answered=3, interviewed=2, offered=1, accepted=1)
+    assert _data()["funnel"]["by_month"] == [
         {
             "month": "2026-01",
             "applied": 2,
@@ -75,7 +84,7 @@ def test_time_to_answer_from_applying_censors_the_waiting_and_the_closed() -> No
 
 
 def test_groups_by_kind_channel_and_industry_in_a_fixed_order() -> None:
-    groups = [(e.origin, e.group) for e in FOUND.time_to_answer]
+    groups = [(e.origin, e.group) for e in _found().time_to_answer]
     assert groups == [
         ("applied", Group("all", None)),
         ("applied", Group("employer_kind", "corporate")),
@@ -109,14 +118,14 @@ def test_time_to_answer_from_the_latest_interview() -> None:
 
 def test_ghosting_per_kind_of_closed_applications() -> None:
     # corporations: acme and gale rejected, birch accepted; cedar moved on unnotified.
-    assert FOUND.ghosted == (Ghosting("corporate", 3, 0), Ghosting("small_business", 1, 1))
+    assert _found().ghosted == (Ghosting("corporate", 3, 0), Ghosting("small_business", 1, 1))
 
 
 def test_follow_ups_answered_within_seven_business_days() -> None:
     # acme's check-in (27 Jan) was answered 30 Jan; cedar's (9 Feb) had until 19 Feb
     # (16 Feb is Presidents' Day) and got nothing; delta's (16 Mar) has until 25 Mar.
     # cedar's voicemail is a call nobody answered.
-    assert DATA["follow_ups"] == [
+    assert _data()["follow_ups"] == [
         {"action": "call", "channel": "phone", "sent": 1, "answered": 0, "waiting": 0},
         {"action": "check_in", "channel": "email", "sent": 3, "answered": 1, "waiting": 1},
     ]
@@ -128,7 +137,7 @@ def test_weekly_pace_from_the_first_week_to_as_of_against_the_policy_goal() -> N
         {"week": f"2026-W{n:02d}", "applied": sent.get(f"2026-W{n:02d}", 0), "goal": 3}
         for n in range(2, 13)
     ]
-    assert DATA["weekly"] == expected
+    assert _data()["weekly"] == expected
 
 
 def test_a_follow_up_answered_on_the_seventh_business_day_counts_but_not_the_eighth() -> None:
