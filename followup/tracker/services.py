@@ -126,12 +126,14 @@ def plan_for(
             if accepted is None
             else [pk for pk, _ in accepted]
         )
-        chosen = Q(pk__in=apps.values("pk")) | Q(pk__in=offers) | Q(pk__in=accepted_ids)
-        # An offer's decision names every application still open (§7.1): with an
-        # offer among the chosen, the open ones are planned too, or its list is short.
-        # One query still: the condition is a subquery of the same SELECT.
-        with_offer = Exists(applications_of(user).filter(chosen, stage="offer"))
-        apps = applications_of(user).filter(chosen | (Q(stage__in=OPEN_STAGES) & Q(with_offer)))
+        asked = Q(pk__in=apps.values("pk"))
+        chosen = asked | Q(pk__in=offers) | Q(pk__in=accepted_ids)
+        # An offer's decision names every application still open (§7.1): when the
+        # caller shows an application with an offer, the open ones are planned too, or
+        # its list is short. (Offers planned only for their effect on the others need
+        # no such list.) One query still: the condition is a subquery of the SELECT.
+        shows_offer = Exists(applications_of(user).filter(asked, stage="offer"))
+        apps = applications_of(user).filter(chosen | (Q(stage__in=OPEN_STAGES) & Q(shows_offer)))
     return plan(parse_journal(journal_data(user, apps)), as_of)
 
 
