@@ -312,10 +312,8 @@ def event_summary(event: dict[str, Any]) -> str:
 
 def _when(at: str) -> str:
     """'on Wed 18 Nov at 09:30' for '2026-11-18T09:30' ('on Wed 18 Nov' for a day)."""
-    from ..dates import short_day
-
     day, _, time = at.partition("T")
-    return f"on {short_day(date.fromisoformat(day))}" + (f" at {time}" if time else "")
+    return f"on {_short_day(day)}" + (f" at {time}" if time else "")
 
 
 def _words(value: object, key: str = "") -> str:
@@ -324,10 +322,15 @@ def _words(value: object, key: str = "") -> str:
     if isinstance(value, list):
         return "+".join(str(v) for v in value)
     if key in ("by", "deadline") and isinstance(value, str):
-        from ..dates import short_day
-
-        return short_day(date.fromisoformat(value))
+        return _short_day(value)
     return str(value)
+
+
+def _short_day(iso: str) -> str:
+    """'Wed 18 Nov' for '2026-11-18' (the dates module loads when a date is said)."""
+    from ..dates import short_day
+
+    return short_day(date.fromisoformat(iso))
 
 
 # Files -------------------------------------------------------------------------------

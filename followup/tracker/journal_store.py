@@ -260,9 +260,7 @@ def _bulk_plans(
     from ..planner.model import Journal
 
     offers = journal_data(user, applications_of(user).filter(stage="offer"))["applications"]
-    from ..journal_decoding import convert_journal
-
-    others = convert_journal({**data, "applications": offers}).applications
+    others = _parsed({**data, "applications": offers}).applications
     journal = Journal(parsed.profile, parsed.policy_overrides, parsed.applications + others)
     result: dict[str, tuple[str, date | None, str]] = {}
     for item in plan(journal, as_of).applications:

@@ -117,8 +117,8 @@ def plan_for(
 ) -> Plan:
     """The plan of the user's applications (all, or `apps` plus any with an offer or
     an accepted offer, which decide status updates and withdrawals elsewhere, and the
-    open ones when an offer is among them; the accepted ones as `accepted_offers`
-    gives them, if the caller has read them)."""
+    open ones when `apps` holds an offer, whose decision names them; the accepted ones
+    as `accepted_offers` gives them, if the caller has read them)."""
     if apps is not None:
         offers = live_offers(user, as_of)
         accepted_ids = (
